@@ -1,0 +1,8 @@
+package io.ocihelm.chart.semver;
+
+/** A version or a constraint that does not parse; the message is the one Masterminds/semver gives. */
+public final class SemverException extends IllegalArgumentException {
+  public SemverException(String message) {
+    super(message);
+  }
+}

@@ -1,0 +1,4 @@
+package io.ocihelm.oci;
+
+/** An OCI content descriptor: what a manifest says about one blob. */
+public record Descriptor(String mediaType, String digest, long size) {}
