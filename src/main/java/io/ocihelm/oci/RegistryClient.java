@@ -2,8 +2,8 @@ package io.ocihelm.oci;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.ocihelm.chart.semver.SemverException;
-import io.ocihelm.chart.semver.Version;
+import io.ocihelm.semver.SemverException;
+import io.ocihelm.semver.Version;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpHeaders;

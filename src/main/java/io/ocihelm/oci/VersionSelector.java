@@ -1,8 +1,8 @@
 package io.ocihelm.oci;
 
-import io.ocihelm.chart.semver.Constraint;
-import io.ocihelm.chart.semver.SemverException;
-import io.ocihelm.chart.semver.Version;
+import io.ocihelm.semver.Constraint;
+import io.ocihelm.semver.SemverException;
+import io.ocihelm.semver.Version;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

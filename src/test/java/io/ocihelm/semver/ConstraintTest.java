@@ -1,4 +1,4 @@
-package io.ocihelm.chart.semver;
+package io.ocihelm.semver;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

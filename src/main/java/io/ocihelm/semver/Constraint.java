@@ -1,4 +1,4 @@
-package io.ocihelm.chart.semver;
+package io.ocihelm.semver;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.ocihelm.chart.semver;
+package io.ocihelm.semver;
 
 import java.math.BigInteger;
 import java.util.Objects;
