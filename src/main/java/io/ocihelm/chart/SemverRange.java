@@ -1,8 +1,8 @@
 package io.ocihelm.chart;
 
-import io.ocihelm.chart.semver.Constraint;
-import io.ocihelm.chart.semver.SemverException;
-import io.ocihelm.chart.semver.Version;
+import io.ocihelm.semver.Constraint;
+import io.ocihelm.semver.SemverException;
+import io.ocihelm.semver.Version;
 
 /** {@link VersionRange} on Masterminds semantics: false when either side does not parse. */
 public final class SemverRange implements VersionRange {
