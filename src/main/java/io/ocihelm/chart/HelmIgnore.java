@@ -46,7 +46,7 @@ public final class HelmIgnore {
     if (rule.startsWith("/")) {
       rule = rule.substring(1);
     }
-    rules.add(new Rule(negate, mustDir, whole, GoGlob.compile(rule, '/')));
+    rules.add(new Rule(negate, mustDir, whole, GoPathMatch.compile(rule, '/')));
   }
 
   /** Whether {@code path} (slash-separated, relative to the chart root) is ignored. */

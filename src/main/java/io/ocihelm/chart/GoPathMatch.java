@@ -3,10 +3,10 @@ package io.ocihelm.chart;
 import java.util.regex.Pattern;
 
 /** Go's {@code path.Match} syntax ({@code * ? [class] \escape}) compiled to a regex. */
-final class GoGlob {
-  private GoGlob() {}
+public final class GoPathMatch {
+  private GoPathMatch() {}
 
-  static Pattern compile(String glob, char separator) {
+  public static Pattern compile(String glob, char separator) {
     String notSep = "[^" + Pattern.quote(String.valueOf(separator)) + "]";
     StringBuilder re = new StringBuilder();
     for (int i = 0; i < glob.length(); i++) {

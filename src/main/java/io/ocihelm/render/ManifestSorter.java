@@ -1,0 +1,208 @@
+package io.ocihelm.render;
+
+import io.ocihelm.chart.yaml.GoYaml;
+import io.ocihelm.chart.yaml.YamlException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Helm's {@code releaseutil.SortManifests}: rendered files (sorted by path, partials and blank
+ * files skipped) are split into documents, each document's head is read as YAML, documents with a
+ * {@code helm.sh/hook} annotation become hooks, and both lists are stably sorted by kind in
+ * Helm's install order (unknown kinds last, alphabetically).
+ */
+public final class ManifestSorter {
+  public static final String HOOK_ANNOTATION = "helm.sh/hook";
+
+  /** Kinds in the order Helm installs them. */
+  public static final List<String> INSTALL_ORDER =
+      List.of(
+          "PriorityClass",
+          "Namespace",
+          "NetworkPolicy",
+          "ResourceQuota",
+          "LimitRange",
+          "PodSecurityPolicy",
+          "PodDisruptionBudget",
+          "ServiceAccount",
+          "Secret",
+          "SecretList",
+          "ConfigMap",
+          "StorageClass",
+          "PersistentVolume",
+          "PersistentVolumeClaim",
+          "CustomResourceDefinition",
+          "ClusterRole",
+          "ClusterRoleList",
+          "ClusterRoleBinding",
+          "ClusterRoleBindingList",
+          "Role",
+          "RoleList",
+          "RoleBinding",
+          "RoleBindingList",
+          "Service",
+          "DaemonSet",
+          "Pod",
+          "ReplicationController",
+          "ReplicaSet",
+          "Deployment",
+          "HorizontalPodAutoscaler",
+          "StatefulSet",
+          "Job",
+          "CronJob",
+          "IngressClass",
+          "Ingress",
+          "APIService",
+          "MutatingWebhookConfiguration",
+          "ValidatingWebhookConfiguration");
+
+  private static final Map<String, Integer> RANK = new HashMap<>();
+
+  static {
+    for (int i = 0; i < INSTALL_ORDER.size(); i++) {
+      RANK.put(INSTALL_ORDER.get(i), i);
+    }
+  }
+
+  private static final List<String> HOOK_EVENTS =
+      List.of(
+          "pre-install", "post-install", "pre-delete", "post-delete", "pre-upgrade", "post-upgrade",
+          "pre-rollback", "post-rollback", "test");
+
+  // Helm compat: the separator swallows surrounding whitespace, and any line starting with ---.
+  private static final Pattern SEPARATOR = Pattern.compile("(?:^|[\\t\\n\\f\\r ]*\\n)---[\\t\\n\\f\\r ]*");
+
+  /** Manifests and hooks, each sorted by kind. */
+  public record Sorted(List<Manifest> manifests, List<Manifest> hooks) {}
+
+  private ManifestSorter() {}
+
+  /** @param files rendered template output by template path (NOTES.txt already removed) */
+  public static Sorted sort(Map<String, String> files) {
+    List<Manifest> manifests = new ArrayList<>();
+    List<Manifest> hooks = new ArrayList<>();
+    List<String> paths = new ArrayList<>(files.keySet());
+    paths.sort(Comparator.naturalOrder());
+    for (String path : paths) {
+      String content = files.get(path);
+      if (baseName(path).startsWith("_") || content.isBlank()) {
+        continue;
+      }
+      for (String doc : split(content)) {
+        classify(path, doc, manifests, hooks);
+      }
+    }
+    return new Sorted(byKind(manifests), byKind(hooks));
+  }
+
+  /** {@code releaseutil.SplitManifests}: the trimmed, non-empty documents of one file, in order. */
+  public static List<String> split(String content) {
+    List<String> docs = new ArrayList<>();
+    for (String d : SEPARATOR.split(goTrimSpace(content), -1)) {
+      if (!d.isEmpty()) {
+        docs.add(goTrimSpace(d));
+      }
+    }
+    return docs;
+  }
+
+  private static void classify(String path, String doc, List<Manifest> manifests, List<Manifest> hooks) {
+    Object head;
+    try {
+      head = GoYaml.read(doc);
+    } catch (YamlException e) {
+      throw new RenderException("YAML parse error on " + path + ": " + e.getMessage(), true);
+    }
+    if (head != null && !(head instanceof Map<?, ?>)) {
+      throw new RenderException(
+          "YAML parse error on " + path + ": error unmarshaling JSON: while decoding JSON: json: cannot unmarshal "
+              + GoYaml.jsonKind(head) + " into Go value of type releaseutil.SimpleHead",
+          true);
+    }
+    Map<?, ?> map = head == null ? Map.of() : (Map<?, ?>) head;
+    String kind = stringField(path, map, "kind", "SimpleHead.kind");
+    Map<?, ?> metadata = map.get("metadata") instanceof Map<?, ?> m ? m : Map.of();
+    String name = stringField(path, metadata, "name", "SimpleHead.metadata.name");
+    Map<?, ?> annotations = metadata.get("annotations") instanceof Map<?, ?> a ? a : Map.of();
+    Object hookValue = annotations.get(HOOK_ANNOTATION);
+    if (hookValue == null) {
+      manifests.add(new Manifest(path, doc, kind, name, List.of()));
+      return;
+    }
+    List<String> events = new ArrayList<>();
+    for (String event : String.valueOf(hookValue).split(",", -1)) {
+      String e = event.strip().toLowerCase(Locale.ROOT);
+      if (e.equals("test-success")) {
+        e = "test";
+      }
+      if (!HOOK_EVENTS.contains(e)) {
+        // Helm compat: a document with an unknown hook event is dropped entirely (logged as info).
+        return;
+      }
+      events.add(e);
+    }
+    hooks.add(new Manifest(path, doc, kind, name, events));
+  }
+
+  private static String stringField(String path, Map<?, ?> map, String key, String goField) {
+    Object v = map.get(key);
+    if (v == null) {
+      return "";
+    }
+    if (v instanceof String s) {
+      return s;
+    }
+    throw new RenderException(
+        "YAML parse error on " + path + ": error unmarshaling JSON: while decoding JSON: json: cannot unmarshal "
+            + GoYaml.jsonKind(v) + " into Go struct field " + goField + " of type string",
+        true);
+  }
+
+  private static List<Manifest> byKind(List<Manifest> list) {
+    List<Manifest> sorted = new ArrayList<>(list);
+    sorted.sort(ManifestSorter::compareKinds);
+    return sorted;
+  }
+
+  private static int compareKinds(Manifest a, Manifest b) {
+    Integer ra = RANK.get(a.kind());
+    Integer rb = RANK.get(b.kind());
+    if (ra == null && rb == null) {
+      return a.kind().compareTo(b.kind());
+    }
+    if (ra == null) {
+      return 1;
+    }
+    if (rb == null) {
+      return -1;
+    }
+    return Integer.compare(ra, rb);
+  }
+
+  private static String baseName(String path) {
+    return path.substring(path.lastIndexOf('/') + 1);
+  }
+
+  /** Go's strings.TrimSpace: ASCII and Unicode white space, both ends. */
+  static String goTrimSpace(String s) {
+    int start = 0;
+    int end = s.length();
+    while (start < end && isGoSpace(s.charAt(start))) {
+      start++;
+    }
+    while (end > start && isGoSpace(s.charAt(end - 1))) {
+      end--;
+    }
+    return s.substring(start, end);
+  }
+
+  private static boolean isGoSpace(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == 0x0B || c == '\f' || c == 0x85
+        || c == 0xA0 || Character.isSpaceChar(c);
+  }
+}
