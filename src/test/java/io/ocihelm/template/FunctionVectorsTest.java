@@ -148,7 +148,7 @@ class FunctionVectorsTest {
     } catch (TemplateException e) {
       actualError = e.getMessage();
     } catch (RuntimeException e) {
-      actualError = "cannot load values.yaml: " + e.getMessage();
+      actualError = "cannot load values.yaml: cannot unmarshal yaml document: " + e.getMessage();
       if (!(e instanceof io.ocihelm.chart.yaml.YamlException)) {
         actualError = "INTERNAL " + e;
         StringBuilder trace = new StringBuilder(actualError);

@@ -517,7 +517,7 @@ public final class Executor implements CallContext {
   }
 
   private void notAFunction(List<Node> args, Object fin) {
-    if (args.size() > 1 || fin != MISSING) {
+    if ((args != null && args.size() > 1) || fin != MISSING) {
       throw errorf("can't give argument to non-function " + args.get(0));
     }
   }
@@ -662,6 +662,8 @@ public final class Executor implements CallContext {
         }
         return f.value();
       }
+    } else if (value instanceof ZonedDateTime time && TimeMethods.member(time, fieldName) instanceof GoObject.Method m) {
+      return evalCall(dot, m.signature(), m.function(), n, fieldName, args, fin);
     } else if (value instanceof Map<?, ?> map) {
       if (hasArgs) {
         throw errorf(fieldName + " is not a method but has arguments");
@@ -1029,6 +1031,13 @@ public final class Executor implements CallContext {
       write("<no value>");
       return;
     }
-    write(ValuePrinter.sprint(v instanceof Iface i ? i.value() : v));
+    Object printable = v instanceof Iface i ? i.value() : v;
+    if (printable instanceof Complex c) {
+      // Go prints complex128 as (real+imag i), each part like a float.
+      String imag = ValuePrinter.sprint(c.imag());
+      write("(" + ValuePrinter.sprint(c.real()) + (imag.startsWith("-") || imag.startsWith("+") ? "" : "+") + imag + "i)");
+      return;
+    }
+    write(ValuePrinter.sprint(printable));
   }
 }
