@@ -1,28 +1,29 @@
 package io.ocihelm.template.function.sprig;
 
-import java.nio.charset.StandardCharsets;
+import io.ocihelm.template.value.GoStringBytes;
 
 /**
  * Go strings are byte sequences; Java strings are UTF-16. Sprig functions that index by byte
  * ({@code substr}, {@code trunc}, {@code abbrev}, {@code wrap}) or that treat every byte as a rune
  * (goutils' {@code initials}, {@code nospace}) go through these conversions, so the Go behaviour is
- * reproduced exactly for valid UTF-8 results.
+ * reproduced exactly, even when a result is not valid UTF-8.
  */
 final class GoStrings {
   private GoStrings() {}
 
+  /** The Go bytes of {@code s} (see {@link GoStringBytes}). */
   static byte[] bytes(String s) {
-    return s.getBytes(StandardCharsets.UTF_8);
+    return GoStringBytes.encode(s);
   }
 
-  /** Go's {@code string(b)}; invalid UTF-8 becomes U+FFFD (Go keeps the raw bytes). */
+  /** Go's {@code string(b)}: invalid UTF-8 bytes are kept (escaped, see {@link GoStringBytes}). */
   static String fromBytes(byte[] b) {
-    return new String(b, StandardCharsets.UTF_8);
+    return GoStringBytes.decode(b);
   }
 
-  /** Go's {@code s[from:to]} on the UTF-8 bytes of {@code s}. */
+  /** Go's {@code s[from:to]} on the bytes of {@code s}. */
   static String byteSlice(byte[] s, int from, int to) {
-    return new String(s, from, to - from, StandardCharsets.UTF_8);
+    return GoStringBytes.decode(s, from, to);
   }
 
   /** Go's string order: byte-wise on UTF-8, which is code point order. */

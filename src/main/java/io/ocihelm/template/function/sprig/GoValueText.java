@@ -127,7 +127,9 @@ final class GoValueText {
                 case '\t' -> out.append("\\t");
                 case 0x0b -> out.append("\\v");
                 default -> {
-                  if (isGoPrintable(c)) {
+                  if (c >= 0xDC80 && c <= 0xDCFF) {
+                    out.append(String.format("\\x%02x", c - 0xDC00)); // a raw non-UTF-8 byte
+                  } else if (isGoPrintable(c)) {
                     out.appendCodePoint(c);
                   } else if (c < 0x80) {
                     out.append(String.format("\\x%02x", c));

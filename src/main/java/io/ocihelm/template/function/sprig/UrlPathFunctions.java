@@ -8,7 +8,6 @@ import io.ocihelm.template.function.FunctionRegistry;
 import io.ocihelm.template.function.FunctionSignature;
 import io.ocihelm.template.value.NamedMap;
 import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -228,12 +227,12 @@ public final class UrlPathFunctions {
 
   private static String unescape(String s, Escape mode) throws UrlError {
     ByteArrayOutputStream out = new ByteArrayOutputStream(s.length());
-    byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
+    byte[] bytes = GoStrings.bytes(s);
     for (int i = 0; i < bytes.length; i++) {
       int c = bytes[i] & 0xff;
       if (c == '%') {
         if (i + 2 >= bytes.length || Character.digit(bytes[i + 1], 16) < 0 || Character.digit(bytes[i + 2], 16) < 0) {
-          String bad = new String(bytes, i, Math.min(3, bytes.length - i), StandardCharsets.UTF_8);
+          String bad = GoStrings.byteSlice(bytes, i, Math.min(i + 3, bytes.length));
           throw new UrlError("invalid URL escape " + GoValueText.quote(bad));
         }
         out.write(Character.digit(bytes[i + 1], 16) << 4 | Character.digit(bytes[i + 2], 16));
@@ -245,7 +244,7 @@ public final class UrlPathFunctions {
       }
       out.write(c);
     }
-    return out.toString(StandardCharsets.UTF_8);
+    return GoStrings.fromBytes(out.toByteArray());
   }
 
   private static boolean shouldEscape(int c, Escape mode) {
@@ -266,7 +265,7 @@ public final class UrlPathFunctions {
 
   private static String escape(String s, Escape mode) {
     StringBuilder out = new StringBuilder(s.length());
-    for (byte b : s.getBytes(StandardCharsets.UTF_8)) {
+    for (byte b : GoStrings.bytes(s)) {
       int c = b & 0xff;
       if (shouldEscape(c, mode)) {
         out.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
