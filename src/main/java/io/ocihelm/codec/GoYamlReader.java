@@ -81,7 +81,7 @@ public final class GoYamlReader {
   }
 
   /** encoding/json's name for a JSON value's kind in "cannot unmarshal X into ..." errors. */
-  static String jsonKind(Object value) {
+  public static String jsonKind(Object value) {
     return switch (value) {
       case Map<?, ?> m -> "object";
       case List<?> l -> "array";
@@ -123,7 +123,7 @@ public final class GoYamlReader {
         }
         return null;
       } catch (MarkedYAMLException e) {
-        throw new CodecException("yaml: " + where(e) + libyamlProblem(e.getProblem()));
+        throw new CodecException("yaml: " + where(e) + libyamlProblem(e.getProblem(), e.getContext()));
       } catch (YAMLException e) {
         throw new CodecException("yaml: " + e.getMessage());
       }
@@ -146,7 +146,7 @@ public final class GoYamlReader {
       return "line " + (e instanceof ScannerException ? line + 1 : line) + ": ";
     }
 
-    private static String libyamlProblem(String problem) {
+    private static String libyamlProblem(String problem, String context) {
       if (problem == null) {
         return "unknown problem parsing YAML content";
       }
@@ -157,7 +157,11 @@ public final class GoYamlReader {
         return "did not find expected node content";
       }
       if (problem.startsWith("expected <block end>")) {
-        return "did not find expected key";
+        return context != null && context.contains("block collection")
+            ? "did not find expected '-' indicator" : "did not find expected key";
+      }
+      if (problem.startsWith("mapping values are not allowed")) {
+        return "mapping values are not allowed in this context";
       }
       if (problem.startsWith("expected ',' or ']'")) {
         return "did not find expected ',' or ']'";
@@ -168,8 +172,8 @@ public final class GoYamlReader {
       if (problem.contains("could not find expected ':'")) {
         return "could not find expected ':'";
       }
-      if (problem.startsWith("found undefined alias") || problem.startsWith("found undefined anchor")) {
-        return problem;
+      if (problem.startsWith("found undefined alias")) {
+        return "unknown anchor '" + problem.substring("found undefined alias ".length()) + "' referenced";
       }
       return problem;
     }
@@ -177,7 +181,7 @@ public final class GoYamlReader {
     private Object node(Event event) {
       if (event instanceof AliasEvent alias) {
         if (!anchors.containsKey(alias.getAnchor())) {
-          throw new CodecException("unknown anchor '" + alias.getAnchor() + "' referenced");
+          throw new CodecException("yaml: unknown anchor '" + alias.getAnchor() + "' referenced");
         }
         return anchors.get(alias.getAnchor());
       }
@@ -239,18 +243,18 @@ public final class GoYamlReader {
       } else if (value instanceof List<?> list) {
         for (int i = list.size() - 1; i >= 0; i--) {
           if (!(list.get(i) instanceof Map<?, ?> m)) {
-            throw new CodecException("map merge requires map or sequence of maps as the value");
+            throw new CodecException("yaml: map merge requires map or sequence of maps as the value");
           }
           out.putAll(m);
         }
       } else {
-        throw new CodecException("map merge requires map or sequence of maps as the value");
+        throw new CodecException("yaml: map merge requires map or sequence of maps as the value");
       }
     }
 
     private static void checkKey(Object key) {
       if (key instanceof List<?> || key instanceof Map<?, ?>) {
-        throw new CodecException("invalid map key: " + goSharpV(key));
+        throw new CodecException("yaml: invalid map key: " + goSharpV(key));
       }
     }
 
