@@ -1,7 +1,7 @@
 package io.ocihelm.chart;
 
-import io.ocihelm.chart.yaml.GoYaml;
-import io.ocihelm.chart.yaml.YamlException;
+import io.ocihelm.codec.CodecException;
+import io.ocihelm.codec.GoYamlReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -196,8 +196,8 @@ public final class ChartLoader {
 
   private static Map<String, Object> parseValues(ChartFile f) {
     try {
-      return GoYaml.readMap(new String(f.data(), StandardCharsets.UTF_8));
-    } catch (YamlException e) {
+      return GoYamlReader.readMap(new String(f.data(), StandardCharsets.UTF_8));
+    } catch (CodecException e) {
       throw new ChartLoadException("cannot load values.yaml: cannot unmarshal yaml document: " + e.getMessage());
     }
   }

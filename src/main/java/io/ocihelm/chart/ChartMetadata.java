@@ -1,7 +1,7 @@
 package io.ocihelm.chart;
 
-import io.ocihelm.chart.yaml.GoYaml;
-import io.ocihelm.chart.yaml.YamlException;
+import io.ocihelm.codec.CodecException;
+import io.ocihelm.codec.GoYamlReader;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -70,8 +70,8 @@ public final class ChartMetadata {
   public static ChartMetadata parse(String yaml) {
     Map<String, Object> map;
     try {
-      map = GoYaml.readMap(yaml);
-    } catch (YamlException e) {
+      map = GoYamlReader.readMap(yaml);
+    } catch (CodecException e) {
       throw new ChartLoadException("cannot load Chart.yaml: " + e.getMessage());
     }
     ChartMetadata m = new ChartMetadata();
@@ -106,8 +106,8 @@ public final class ChartMetadata {
   /** requirements.yaml (apiVersion v1 charts): only its dependencies. */
   void readRequirements(String yaml) {
     try {
-      dependencies = dependencies(GoYaml.readMap(yaml));
-    } catch (YamlException e) {
+      dependencies = dependencies(GoYamlReader.readMap(yaml));
+    } catch (CodecException e) {
       throw new ChartLoadException("cannot load requirements.yaml: " + e.getMessage());
     }
   }
@@ -211,7 +211,7 @@ public final class ChartMetadata {
     }
     throw new ChartLoadException(
         "cannot load Chart.yaml: error unmarshaling JSON: while decoding JSON: json: cannot unmarshal "
-            + GoYaml.jsonKind(v) + " into Go struct field Metadata." + key + " of type string");
+            + GoYamlReader.jsonKind(v) + " into Go struct field Metadata." + key + " of type string");
   }
 
   private static List<String> strings(Map<String, Object> map, String key) {

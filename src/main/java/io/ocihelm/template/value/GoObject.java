@@ -22,6 +22,14 @@ public interface GoObject {
    */
   String goString();
 
+  /**
+   * What Go's encoding/json makes of this value (its {@code MarshalJSON} result, or its exported
+   * fields by name), as a values-model value; toJson/toYaml print this. An empty object by default.
+   */
+  default Object jsonValue() {
+    return java.util.Map.of();
+  }
+
   /** A field or method of a {@link GoObject}. */
   sealed interface Member {}
 

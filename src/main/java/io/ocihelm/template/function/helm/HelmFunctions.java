@@ -1,0 +1,323 @@
+package io.ocihelm.template.function.helm;
+
+import static io.ocihelm.template.function.GoType.ANY;
+import static io.ocihelm.template.function.GoType.STRING;
+
+import io.ocihelm.codec.CodecException;
+import io.ocihelm.codec.GoJson;
+import io.ocihelm.codec.GoToml;
+import io.ocihelm.codec.GoTomlReader;
+import io.ocihelm.codec.GoYaml;
+import io.ocihelm.codec.GoYamlReader;
+import io.ocihelm.template.function.CallContext;
+import io.ocihelm.template.function.FunctionException;
+import io.ocihelm.template.function.FunctionRegistry;
+import io.ocihelm.template.function.FunctionSignature;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Pattern;
+
+/**
+ * Helm's own template functions (pkg/engine/funcs.go and engine.go) plus the Sprig JSON printers
+ * Helm keeps: YAML/JSON/TOML conversion, {@code include}, {@code tpl}, {@code required}, {@code
+ * fail}, {@code lookup} and {@code getHostByName}. The conversions live in {@code io.ocihelm.codec};
+ * this class only gives them Helm's names and error behaviour.
+ */
+public final class HelmFunctions {
+  private HelmFunctions() {}
+
+  /**
+   * The markers Helm wraps around {@code fail}/{@code required} messages; Helm's error cleanup
+   * finds them in the final Go error text and reports {@code execution error at (file:line:col): msg}.
+   */
+  public static final String ERR_START = "HELM_ERR_START";
+
+  public static final String ERR_END = "HELM_ERR_END";
+
+  /** The name Helm gives templates parsed by {@code tpl}; it shows in their error messages. */
+  public static final String TPL_NAME = "gotpl";
+
+  /** The environment the non-hermetic functions see. */
+  public record Options(LookupBackend lookup, boolean dnsEnabled) {
+    /** helm template's defaults: no cluster, no DNS. */
+    public static final Options TEMPLATE = new Options(LookupBackend.NONE, false);
+  }
+
+  public static void register(FunctionRegistry registry) {
+    register(registry, Options.TEMPLATE);
+  }
+
+  public static void register(FunctionRegistry registry, Options options) {
+    FunctionSignature anyToString = FunctionSignature.of(ANY);
+    FunctionSignature stringIn = FunctionSignature.of(STRING);
+
+    registry.register("toYaml", anyToString, (ctx, a) -> toYaml(a[0]));
+    registry.register("mustToYaml", anyToString, (ctx, a) -> mustToYaml(a[0]));
+    registry.register("toYamlPretty", anyToString, (ctx, a) -> toYamlPretty(a[0]));
+    registry.register("fromYaml", stringIn, (ctx, a) -> fromYaml((String) a[0]));
+    registry.register("fromYamlArray", stringIn, (ctx, a) -> fromYamlArray((String) a[0]));
+
+    registry.register("toJson", anyToString, (ctx, a) -> toJson(a[0]));
+    registry.register("mustToJson", anyToString, (ctx, a) -> mustToJson(a[0]));
+    registry.register("toPrettyJson", anyToString, (ctx, a) -> toPrettyJson(a[0]));
+    registry.register("mustToPrettyJson", anyToString, (ctx, a) -> mustToPrettyJson(a[0]));
+    registry.register("toRawJson", anyToString, (ctx, a) -> mustToRawJson(a[0]));
+    registry.register("mustToRawJson", anyToString, (ctx, a) -> mustToRawJson(a[0]));
+    registry.register("fromJson", stringIn, (ctx, a) -> fromJson((String) a[0]));
+    registry.register("fromJsonArray", stringIn, (ctx, a) -> fromJsonArray((String) a[0]));
+    registry.register("mustFromJson", stringIn, (ctx, a) -> mustFromJson((String) a[0]));
+
+    registry.register("toToml", anyToString, (ctx, a) -> toToml(a[0]));
+    registry.register("fromToml", stringIn, (ctx, a) -> fromToml((String) a[0]));
+
+    registry.register("include", FunctionSignature.of(STRING, ANY), (ctx, a) -> include(ctx, (String) a[0], a[1]));
+    registry.register("tpl", FunctionSignature.of(STRING, ANY), (ctx, a) -> tpl(ctx, (String) a[0], a[1]));
+    registry.register("required", FunctionSignature.of(STRING, ANY), (ctx, a) -> required((String) a[0], a[1]));
+    registry.register("fail", stringIn, (ctx, a) -> fail((String) a[0]));
+    registry.register("lookup", FunctionSignature.of(STRING, STRING, STRING, STRING),
+        (ctx, a) -> options.lookup().lookup((String) a[0], (String) a[1], (String) a[2], (String) a[3]));
+    registry.register("getHostByName", stringIn, (ctx, a) -> getHostByName((String) a[0], options.dnsEnabled()));
+  }
+
+  // --- YAML ---
+
+  private static String trimFinalNewline(String s) {
+    return s.endsWith("\n") ? s.substring(0, s.length() - 1) : s;
+  }
+
+  // Helm compat: toYaml swallows marshalling errors and prints nothing.
+  public static String toYaml(Object value) {
+    try {
+      return trimFinalNewline(GoYaml.marshal(value));
+    } catch (CodecException e) {
+      return "";
+    }
+  }
+
+  public static String mustToYaml(Object value) {
+    try {
+      return trimFinalNewline(GoYaml.marshal(value));
+    } catch (CodecException e) {
+      throw new FunctionException(e.getMessage());
+    }
+  }
+
+  public static String toYamlPretty(Object value) {
+    return trimFinalNewline(GoYaml.marshalPretty(value));
+  }
+
+  // Helm compat: fromYaml reports errors inside the map, under "Error".
+  public static Map<String, Object> fromYaml(String text) {
+    try {
+      return GoYamlReader.readMap(text);
+    } catch (CodecException e) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("Error", e.getMessage());
+      return m;
+    }
+  }
+
+  // Helm compat: fromYamlArray replaces the result with a one-element list holding the error.
+  public static List<Object> fromYamlArray(String text) {
+    try {
+      return GoYamlReader.readList(text);
+    } catch (CodecException e) {
+      List<Object> l = new ArrayList<>();
+      l.add(e.getMessage());
+      return l;
+    }
+  }
+
+  // --- JSON ---
+
+  // Helm compat: toJson swallows marshalling errors (NaN) and prints nothing.
+  public static String toJson(Object value) {
+    try {
+      return GoJson.marshal(value);
+    } catch (CodecException e) {
+      return "";
+    }
+  }
+
+  public static String mustToJson(Object value) {
+    try {
+      return GoJson.marshal(value);
+    } catch (CodecException e) {
+      throw new FunctionException(e.getMessage());
+    }
+  }
+
+  public static String toPrettyJson(Object value) {
+    try {
+      return GoJson.marshalIndent(value);
+    } catch (CodecException e) {
+      return "";
+    }
+  }
+
+  public static String mustToPrettyJson(Object value) {
+    try {
+      return GoJson.marshalIndent(value);
+    } catch (CodecException e) {
+      throw new FunctionException(e.getMessage());
+    }
+  }
+
+  // Helm compat: Sprig's toRawJson panics where toJson returns "", so both raw forms fail alike.
+  public static String mustToRawJson(Object value) {
+    try {
+      return GoJson.marshalRaw(value);
+    } catch (CodecException e) {
+      throw new FunctionException(e.getMessage());
+    }
+  }
+
+  public static Map<String, Object> fromJson(String text) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    try {
+      Object value = GoJson.unmarshal(text);
+      if (value instanceof Map<?, ?> map) {
+        for (var e : map.entrySet()) {
+          m.put((String) e.getKey(), e.getValue());
+        }
+      } else if (value != null) {
+        m.put("Error", "json: cannot unmarshal " + GoYamlReader.jsonKind(value)
+            + " into Go value of type map[string]interface {}");
+      }
+    } catch (CodecException e) {
+      m.put("Error", e.getMessage());
+    }
+    return m;
+  }
+
+  @SuppressWarnings("unchecked")
+  public static List<Object> fromJsonArray(String text) {
+    try {
+      Object value = GoJson.unmarshal(text);
+      if (value == null) {
+        return new ArrayList<>();
+      }
+      if (value instanceof List<?> list) {
+        return (List<Object>) list;
+      }
+      List<Object> l = new ArrayList<>();
+      l.add("json: cannot unmarshal " + GoYamlReader.jsonKind(value) + " into Go value of type []interface {}");
+      return l;
+    } catch (CodecException e) {
+      List<Object> l = new ArrayList<>();
+      l.add(e.getMessage());
+      return l;
+    }
+  }
+
+  public static Object mustFromJson(String text) {
+    try {
+      return GoJson.unmarshal(text);
+    } catch (CodecException e) {
+      throw new FunctionException(e.getMessage());
+    }
+  }
+
+  // --- TOML ---
+
+  public static String toToml(Object value) {
+    try {
+      return GoToml.marshal(value);
+    } catch (CodecException e) {
+      // Helm compat: toToml prints the encoder's error as its result.
+      return e.getMessage();
+    }
+  }
+
+  public static Map<String, Object> fromToml(String text) {
+    try {
+      return GoTomlReader.read(text);
+    } catch (CodecException e) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("Error", e.getMessage());
+      return m;
+    }
+  }
+
+  // --- templates ---
+
+  private static String include(CallContext ctx, String name, Object data) {
+    return ctx.executeTemplate(name, data);
+  }
+
+  /** Go's parse errors name the template and a line only; execution errors add a column. */
+  private static final Pattern PARSE_ERROR = Pattern.compile("^template: " + TPL_NAME + ":\\d+: ");
+
+  private static String tpl(CallContext ctx, String text, Object data) {
+    String out;
+    try {
+      out = ctx.parseAndExecute(TPL_NAME, text, data);
+    } catch (RuntimeException e) {
+      String message = e.getMessage() == null ? e.toString() : e.getMessage();
+      if (PARSE_ERROR.matcher(message).find()) {
+        throw new FunctionException("cannot parse template " + goQuote(text) + ": " + message, e);
+      }
+      throw new FunctionException("error during tpl function execution for " + goQuote(text) + ": " + message, e);
+    }
+    // Helm compat: tpl removes "<no value>" from its own output too.
+    return out.replace("<no value>", "");
+  }
+
+  // Helm compat: only nil and "" count as missing; 0, false and empty collections pass.
+  private static Object required(String warning, Object value) {
+    if (value == null || "".equals(value)) {
+      throw new FunctionException(ERR_START + warning + ERR_END);
+    }
+    return value;
+  }
+
+  private static String fail(String message) {
+    throw new FunctionException(ERR_START + message + ERR_END);
+  }
+
+  private static String getHostByName(String name, boolean dnsEnabled) {
+    if (!dnsEnabled) {
+      return "";
+    }
+    try {
+      InetAddress[] addresses = InetAddress.getAllByName(name);
+      return addresses[ThreadLocalRandom.current().nextInt(addresses.length)].getHostAddress();
+    } catch (UnknownHostException e) {
+      return "";
+    }
+  }
+
+  /** Go's strconv.Quote, for the template text Helm quotes in tpl errors. */
+  static String goQuote(String s) {
+    StringBuilder b = new StringBuilder("\"");
+    s.codePoints().forEach(c -> {
+      switch (c) {
+        case '"' -> b.append("\\\"");
+        case '\\' -> b.append("\\\\");
+        case 0x07 -> b.append("\\a");
+        case '\b' -> b.append("\\b");
+        case '\f' -> b.append("\\f");
+        case '\n' -> b.append("\\n");
+        case '\r' -> b.append("\\r");
+        case '\t' -> b.append("\\t");
+        case 0x0B -> b.append("\\v");
+        default -> {
+          if (c < 0x20 || c == 0x7f) {
+            b.append(String.format("\\x%02x", c));
+          } else if (!Character.isDefined(c) || Character.getType(c) == Character.UNASSIGNED
+              || (c >= 0x80 && c <= 0x9f) || Character.isSurrogate((char) Math.min(c, 0xFFFF)) && c <= 0xFFFF) {
+            b.append(c <= 0xFFFF ? String.format("\\u%04x", c) : String.format("\\U%08x", c));
+          } else {
+            b.appendCodePoint(c);
+          }
+        }
+      }
+    });
+    return b.append('"').toString();
+  }
+}
