@@ -1,7 +1,7 @@
 package io.ocihelm.render;
 
-import io.ocihelm.chart.yaml.GoYaml;
-import io.ocihelm.chart.yaml.YamlException;
+import io.ocihelm.codec.CodecException;
+import io.ocihelm.codec.GoYamlReader;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -114,14 +114,14 @@ public final class ManifestSorter {
   private static void classify(String path, String doc, List<Manifest> manifests, List<Manifest> hooks) {
     Object head;
     try {
-      head = GoYaml.read(doc);
-    } catch (YamlException e) {
+      head = GoYamlReader.read(doc);
+    } catch (CodecException e) {
       throw new RenderException("YAML parse error on " + path + ": " + e.getMessage(), true);
     }
     if (head != null && !(head instanceof Map<?, ?>)) {
       throw new RenderException(
           "YAML parse error on " + path + ": error unmarshaling JSON: while decoding JSON: json: cannot unmarshal "
-              + GoYaml.jsonKind(head) + " into Go value of type releaseutil.SimpleHead",
+              + GoYamlReader.jsonKind(head) + " into Go value of type releaseutil.SimpleHead",
           true);
     }
     Map<?, ?> map = head == null ? Map.of() : (Map<?, ?>) head;
@@ -159,7 +159,7 @@ public final class ManifestSorter {
     }
     throw new RenderException(
         "YAML parse error on " + path + ": error unmarshaling JSON: while decoding JSON: json: cannot unmarshal "
-            + GoYaml.jsonKind(v) + " into Go struct field " + goField + " of type string",
+            + GoYamlReader.jsonKind(v) + " into Go struct field " + goField + " of type string",
         true);
   }
 

@@ -1,6 +1,6 @@
 package io.ocihelm.template;
 
-import io.ocihelm.chart.yaml.GoYaml;
+import io.ocihelm.codec.GoYamlReader;
 import io.ocihelm.template.function.FunctionSignature;
 import io.ocihelm.template.function.GoType;
 import io.ocihelm.template.value.GoObject;
@@ -49,7 +49,7 @@ final class VectorContext {
   }
 
   static Map<String, Object> loadValues(String yaml) {
-    return GoYaml.readMap(yaml);
+    return GoYamlReader.readMap(yaml);
   }
 
   private static Map<String, Object> chart() {

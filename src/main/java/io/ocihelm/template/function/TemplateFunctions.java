@@ -1,5 +1,20 @@
 package io.ocihelm.template.function;
 
+import io.ocihelm.template.function.helm.HelmFunctions;
+import io.ocihelm.template.function.sprig.ConversionFunctions;
+import io.ocihelm.template.function.sprig.DateFunctions;
+import io.ocihelm.template.function.sprig.DefaultFunctions;
+import io.ocihelm.template.function.sprig.DictFunctions;
+import io.ocihelm.template.function.sprig.EncodingFunctions;
+import io.ocihelm.template.function.sprig.ListFunctions;
+import io.ocihelm.template.function.sprig.MathFunctions;
+import io.ocihelm.template.function.sprig.RandomFunctions;
+import io.ocihelm.template.function.sprig.RegexFunctions;
+import io.ocihelm.template.function.sprig.SemverFunctions;
+import io.ocihelm.template.function.sprig.StringFunctions;
+import io.ocihelm.template.function.sprig.StringListFunctions;
+import io.ocihelm.template.function.sprig.UrlPathFunctions;
+
 /**
  * The one place that builds Helm 4's template function registry: Go's builtins, Sprig's families
  * and Helm's own functions, each family added by one line. Later layers override earlier ones on
@@ -12,7 +27,22 @@ public final class TemplateFunctions {
   public static FunctionRegistry helm() {
     FunctionRegistry registry = new FunctionRegistry();
     GoBuiltins.register(registry);
-    // Families register here, one line each, e.g. StringFunctions.register(registry);
+    PrintFunctions.register(registry);
+    ComparisonFunctions.register(registry);
+    StringFunctions.register(registry);
+    StringListFunctions.register(registry);
+    MathFunctions.register(registry);
+    ConversionFunctions.register(registry);
+    DefaultFunctions.register(registry);
+    ListFunctions.register(registry);
+    DictFunctions.register(registry);
+    EncodingFunctions.register(registry);
+    RegexFunctions.register(registry);
+    UrlPathFunctions.register(registry);
+    RandomFunctions.register(registry);
+    SemverFunctions.register(registry);
+    DateFunctions.register(registry);
+    HelmFunctions.register(registry);
     // Helm compat: Helm deletes env and expandenv from Sprig's map (engine/funcs.go).
     registry.remove("env").remove("expandenv");
     return registry;
