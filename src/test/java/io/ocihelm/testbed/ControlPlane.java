@@ -5,7 +5,6 @@ import io.fabric8.kubernetes.api.model.ServiceAccountBuilder;
 import io.fabric8.kubernetes.api.model.authentication.TokenRequest;
 import io.fabric8.kubernetes.api.model.authentication.TokenRequestBuilder;
 import io.fabric8.kubernetes.client.Config;
-import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import java.net.URI;
@@ -64,6 +63,9 @@ public final class ControlPlane implements AutoCloseable {
   public static synchronized ControlPlane shared() {
     if (shared == null) {
       shared = new ControlPlane(TestBedDirectory.create("controlplane"));
+      System.getLogger(ControlPlane.class.getName())
+          .log(System.Logger.Level.INFO, "control plane at {0} ready in {1} ms (logs in {2})",
+              shared.apiServerUrl, shared.startupTime.toMillis(), shared.dir);
       Runtime.getRuntime().addShutdownHook(new Thread(shared::closeClients, "ocihelm-controlplane-clients"));
     }
     return shared;
@@ -100,7 +102,11 @@ public final class ControlPlane implements AutoCloseable {
     this.kubeconfig =
         CertificateAuthority.write(
             dir.resolve("admin.kubeconfig"),
-            kubeconfigYaml(admin.certificatePem(), admin.privateKeyPem()));
+            kubeconfigYaml(
+                Map.of(
+                    "client-certificate-data", base64(admin.certificatePem()),
+                    "client-key-data", base64(admin.privateKeyPem())),
+                "default"));
 
     try {
       String etcdUrl = "http://127.0.0.1:" + etcdClientPort;
@@ -224,13 +230,8 @@ public final class ControlPlane implements AutoCloseable {
             .inNamespace(namespace)
             .withName(serviceAccount)
             .tokenRequest(new TokenRequestBuilder().withNewSpec().withExpirationSeconds(3600L).endSpec().build());
-    Config config =
-        new ConfigBuilder(Config.empty())
-            .withMasterUrl(apiServerUrl.toString())
-            .withCaCertData(base64(ca.root().certificatePem()))
-            .withOauthToken(request.getStatus().getToken())
-            .withNamespace(namespace)
-            .build();
+    String token = request.getStatus().getToken();
+    Config config = Config.fromKubeconfig(kubeconfigYaml(Map.of("token", token), namespace));
     return new KubernetesClientBuilder().withConfig(config).build();
   }
 
@@ -263,7 +264,9 @@ public final class ControlPlane implements AutoCloseable {
     return response.statusCode() == 200;
   }
 
-  private String kubeconfigYaml(String clientCertPem, String clientKeyPem) {
+  private String kubeconfigYaml(Map<String, String> user, String namespace) {
+    StringBuilder userFields = new StringBuilder();
+    user.forEach((key, value) -> userFields.append("    ").append(key).append(": ").append(value).append('\n'));
     return """
         apiVersion: v1
         kind: Config
@@ -273,20 +276,17 @@ public final class ControlPlane implements AutoCloseable {
             server: %s
             certificate-authority-data: %s
         users:
-        - name: ocihelm-admin
+        - name: user
           user:
-            client-certificate-data: %s
-            client-key-data: %s
-        contexts:
+        %scontexts:
         - name: ocihelm-testbed
           context:
             cluster: ocihelm-testbed
-            user: ocihelm-admin
-            namespace: default
+            user: user
+            namespace: %s
         current-context: ocihelm-testbed
         """
-        .formatted(
-            apiServerUrl, base64(ca.root().certificatePem()), base64(clientCertPem), base64(clientKeyPem));
+        .formatted(apiServerUrl, base64(ca.root().certificatePem()), userFields, namespace);
   }
 
   private static String base64(String text) {

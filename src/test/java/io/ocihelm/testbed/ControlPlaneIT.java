@@ -56,6 +56,7 @@ class ControlPlaneIT {
             crd ->
                 crd != null
                     && crd.getStatus() != null
+                    && crd.getStatus().getConditions() != null
                     && crd.getStatus().getConditions().stream()
                         .anyMatch(c -> "Established".equals(c.getType()) && "True".equals(c.getStatus())),
             60,

@@ -79,7 +79,8 @@ final class ManagedProcess implements AutoCloseable {
           .atMost(timeout)
           .pollDelay(Duration.ZERO)
           .pollInterval(Duration.ofMillis(100))
-          .ignoreExceptions()
+          // Connection refused and the like mean "not yet"; a dead process means "never".
+          .ignoreExceptionsMatching(e -> !(e instanceof ProcessExitedException))
           .until(
               () -> {
                 if (!process.isAlive()) {
@@ -87,22 +88,27 @@ final class ManagedProcess implements AutoCloseable {
                 }
                 return ready.call();
               });
+    } catch (ProcessExitedException e) {
+      close();
+      throw new IllegalStateException(
+          name + " exited with " + process.exitValue() + " before it was ready; log " + logFile + ":\n" + logTail());
     } catch (ConditionTimeoutException e) {
       close();
       throw new IllegalStateException(
           name + " not ready after " + timeout + "; log " + logFile + ":\n" + logTail(), e);
     }
-    if (!process.isAlive()) {
-      throw new IllegalStateException(name + " exited with " + process.exitValue() + "; log:\n" + logTail());
-    }
     return Duration.ofNanos(System.nanoTime() - start);
   }
 
-  /** Awaitility ignores exceptions while polling, so a dead process is reported by this one. */
+  /** Thrown while polling when the process died: stops the wait at once. */
   private final class ProcessExitedException extends RuntimeException {
     ProcessExitedException() {
       super(name + " exited");
     }
+  }
+
+  long pid() {
+    return process.pid();
   }
 
   boolean isAlive() {

@@ -183,6 +183,8 @@ public final class Registry implements AutoCloseable {
       throw e;
     }
     this.startupTime = Duration.ofNanos(System.nanoTime() - start);
+    System.getLogger(Registry.class.getName())
+        .log(System.Logger.Level.INFO, "registry {0} at {1} ready in {2} ms", variant, url(), startupTime.toMillis());
   }
 
   public Variant variant() {
