@@ -1,0 +1,1 @@
+//go:build tools\n\npackage tools\n\nimport _ "go.etcd.io/etcd/server/v3"\n
