@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
-import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
 
 /**
  * Reads a chart archive (.tgz) into memory, with Helm's safety rules: nothing is ever written to
@@ -35,7 +34,9 @@ public final class ChartArchive {
 
   /** Reads every regular file of the archive, the leading chart directory stripped from names. */
   public static List<ChartFile> read(InputStream in, Limits limits) {
-    try (var gz = new GzipCompressorInputStream(in);
+    // Helm compat: helm package writes a gzip FEXTRA field that is not RFC 1952 subfields, which
+    // commons-compress rejects; java.util.zip skips it like Go's gzip reader (and reads multi-member).
+    try (var gz = new java.util.zip.GZIPInputStream(in);
         var tar = new TarArchiveInputStream(gz)) {
       List<ChartFile> files = new ArrayList<>();
       Map<String, String> links = new HashMap<>();
