@@ -23,6 +23,12 @@ public class OciHelmReleaseSpec {
   /** Go duration syntax ({@code time.ParseDuration}) without sign: 30s, 5m, 1h30m, 1.5h. */
   static final String DURATION_PATTERN = "^([0-9]+(\\.[0-9]+)?(ms|s|m|h))+$";
 
+  /**
+   * Prefix of CEL rules that call duration(): a malformed value is already reported by the pattern,
+   * and duration() on it would add a confusing evaluation error.
+   */
+  private static final String DURATION_IS_VALID = "!self.matches(r'" + DURATION_PATTERN + "') || ";
+
   /** Helm's release-name rule: a DNS-1123 subdomain (Helm also caps it at 53 characters). */
   static final String RELEASE_NAME_PATTERN =
       "^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$";
@@ -90,7 +96,7 @@ public class OciHelmReleaseSpec {
   @Size(max = 32)
   @Pattern(DURATION_PATTERN)
   @ValidationRule(
-      value = "duration(self) >= duration('10s')",
+      value = DURATION_IS_VALID + "duration(self) >= duration('10s')",
       message = "interval must be at least 10s: it sets how often the registry is polled")
   @JsonPropertyDescription(
       "How often the registry is re-checked and the release fully reconciled (Go duration, e.g."
@@ -101,7 +107,7 @@ public class OciHelmReleaseSpec {
   @Size(max = 32)
   @Pattern(DURATION_PATTERN)
   @ValidationRule(
-      value = "duration(self) > duration('0s')",
+      value = DURATION_IS_VALID + "duration(self) > duration('0s')",
       message = "timeout must be greater than zero")
   @JsonPropertyDescription(
       "How long to wait for released resources to become healthy and for hooks (Go duration).")

@@ -10,6 +10,14 @@ import io.fabric8.generator.annotation.ValidationRule;
 
 /** One source of values: a key of a ConfigMap or Secret in the namespace of the OciHelmRelease. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@ValidationRule(
+    value =
+        "!has(self.targetPath) || self.targetPath == '' || !has(self.valuesKey)"
+            + " || self.valuesKey != 'values.yaml'",
+    message =
+        "targetPath places one single value at a path, but valuesKey is values.yaml (a whole values"
+            + " document): set valuesKey to the key that holds the value, or drop targetPath to merge"
+            + " the document")
 public class ValuesReference {
 
   /**
