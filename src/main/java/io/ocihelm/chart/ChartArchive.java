@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
-import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
+import java.util.zip.GZIPInputStream;
 
 /**
  * Reads a chart archive (.tgz) into memory, with Helm's safety rules: nothing is ever written to
@@ -35,7 +35,8 @@ public final class ChartArchive {
 
   /** Reads every regular file of the archive, the leading chart directory stripped from names. */
   public static List<ChartFile> read(InputStream in, Limits limits) {
-    try (var gz = new GzipCompressorInputStream(in);
+    // Helm's archives carry a gzip extra field that commons-compress 1.28 rejects; the JDK reads it.
+    try (var gz = new GZIPInputStream(in, 65536);
         var tar = new TarArchiveInputStream(gz)) {
       List<ChartFile> files = new ArrayList<>();
       Map<String, String> links = new HashMap<>();
