@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import java.util.zip.GZIPInputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 
@@ -36,7 +37,7 @@ public final class ChartArchive {
   public static List<ChartFile> read(InputStream in, Limits limits) {
     // Helm compat: helm package writes a gzip FEXTRA field that is not RFC 1952 subfields, which
     // commons-compress rejects; java.util.zip skips it like Go's gzip reader (and reads multi-member).
-    try (var gz = new java.util.zip.GZIPInputStream(in);
+    try (var gz = new GZIPInputStream(in, 65536);
         var tar = new TarArchiveInputStream(gz)) {
       List<ChartFile> files = new ArrayList<>();
       Map<String, String> links = new HashMap<>();

@@ -66,8 +66,19 @@ public final class SchemaValidator {
     } catch (IOException e) {
       return "- " + e.getMessage() + "\n";
     }
-    Schema schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(schemaNode);
-    List<Error> errors = new ArrayList<>(schema.validate(toJson(values)));
+    // Helm compat: a $schema naming no known draft (Bitnami's "http://json-schema.org/schema#")
+    // does not stop Helm; validate such a schema with the default draft.
+    if (schemaNode instanceof ObjectNode object && object.has("$schema")
+        && SpecificationVersion.fromDialectId(object.get("$schema").asText()).isEmpty()) {
+      object.remove("$schema");
+    }
+    List<Error> errors;
+    try {
+      Schema schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(schemaNode);
+      errors = new ArrayList<>(schema.validate(toJson(values)));
+    } catch (RuntimeException e) {
+      return "- " + e.getMessage() + "\n";
+    }
     if (errors.isEmpty()) {
       return "";
     }

@@ -1,28 +1,68 @@
 package io.ocihelm.cli;
 
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** Entry point of the {@code ocihelm} CLI (see DESIGN.md §3). */
+/**
+ * Entry point of the {@code ocihelm} CLI (DESIGN.md §3). Plain picocli, no Quarkus: {@code
+ * template}, {@code pull} and {@code show} must start as fast as {@code helm} does. {@code
+ * operator} is served by the launcher, which starts the Quarkus application instead.
+ */
 @Command(
     name = "ocihelm",
     mixinStandardHelpOptions = true,
-    subcommands = {PullCommand.class, ShowCommand.class})
-public final class Main {
-  private Main() {}
+    version = "ocihelm 0.1.0",
+    description = "Render and install Helm charts straight from OCI registries.",
+    subcommands = {TemplateCommand.class, PullCommand.class, ShowCommand.class})
+public final class Main implements Runnable {
 
   public static void main(String[] args) {
-    System.exit(commandLine().execute(args));
+    var out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), false, StandardCharsets.UTF_8);
+    var err = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true, StandardCharsets.UTF_8);
+    int code = run(args, out, err);
+    out.flush();
+    err.flush();
+    System.exit(code);
   }
 
-  /** The CLI with helm's error convention: {@code Error: <message>} on stderr, exit code 1. */
-  public static CommandLine commandLine() {
-    CommandLine cli = new CommandLine(new Main());
-    cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
-      cmd.getErr().println("Error: " + e.getMessage());
-      cmd.getErr().flush();
+  /** Runs the CLI in-process with the given streams; returns the exit code. */
+  public static int run(String[] args, PrintStream out, PrintStream err) {
+    CommandLine cli = new CommandLine(new Main(), new StreamsFactory(out, err));
+    cli.setOut(new PrintWriter(out, true));
+    cli.setErr(new PrintWriter(err, true));
+    cli.setParameterExceptionHandler((ex, a) -> {
+      // Helm compat: usage errors print "Error: <message>" and exit 1.
+      err.println("Error: " + ex.getMessage());
       return 1;
     });
-    return cli;
+    cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
+      // Helm compat: failures print "Error: <message>" on stderr and exit 1.
+      err.println("Error: " + e.getMessage());
+      return 1;
+    });
+    if (args.length > 0 && args[0].equals("operator")) {
+      err.println("Error: the operator runs from the Quarkus application: use bin/ocihelm operator");
+      return 1;
+    }
+    return cli.execute(args);
+  }
+
+  @Override
+  public void run() {
+    new CommandLine(this).usage(System.out);
+  }
+
+  /** Gives subcommands the streams of this invocation (so tests can run the CLI in-process). */
+  record StreamsFactory(PrintStream out, PrintStream err) implements CommandLine.IFactory {
+    @Override
+    public <K> K create(Class<K> cls) throws Exception {
+      if (cls == TemplateCommand.class) {
+        return cls.cast(new TemplateCommand(out, err));
+      }
+      return CommandLine.defaultFactory().create(cls);
+    }
   }
 }
