@@ -1,6 +1,5 @@
 package io.ocihelm.template;
 
-import io.ocihelm.chart.yaml.GoYaml;
 import io.ocihelm.template.function.FunctionSignature;
 import io.ocihelm.template.function.GoType;
 import io.ocihelm.template.value.GoObject;
@@ -48,8 +47,26 @@ final class VectorContext {
     top.put("Template", new NamedMap("common.Values", t));
   }
 
+  /**
+   * Helm's values.yaml reading (YAML 1.1 the yaml.v2 way, then JSON: numbers are float64). The
+   * reader moves from io.ocihelm.chart.yaml.GoYaml to io.ocihelm.codec.GoYamlReader; look it up
+   * by name so the harness compiles on both sides of that move.
+   */
+  @SuppressWarnings("unchecked")
   static Map<String, Object> loadValues(String yaml) {
-    return GoYaml.readMap(yaml);
+    for (String reader : new String[] {"io.ocihelm.codec.GoYamlReader", "io.ocihelm.chart.yaml.GoYaml"}) {
+      try {
+        Class<?> type = Class.forName(reader);
+        return (Map<String, Object>) type.getMethod("readMap", String.class).invoke(null, yaml);
+      } catch (ClassNotFoundException e) {
+        // try the next location
+      } catch (java.lang.reflect.InvocationTargetException e) {
+        throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+      } catch (ReflectiveOperationException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+    throw new IllegalStateException("no YAML values reader on the classpath");
   }
 
   private static Map<String, Object> chart() {

@@ -102,6 +102,7 @@ public final class Executor implements CallContext {
     final long deadline;
     long steps;
     long output;
+    final Map<String, Integer> includeCounts = new java.util.HashMap<>();
 
     Budget(Limits limits, String file) {
       this.limits = limits;
@@ -178,6 +179,11 @@ public final class Executor implements CallContext {
     }
     Executor nested = new Executor(child, budget, depth + 1, new StringBuilder());
     return nested.run(name, data);
+  }
+
+  @Override
+  public Map<String, Integer> includeCounts() {
+    return budget.includeCounts;
   }
 
   private void checkDepth(String name) {
