@@ -162,6 +162,7 @@ class TemplateSetTest {
         new Case("go slice elements", "{{ range strs \"x\" \"y\" }}{{ . }}{{ end }}", "xy"),
         new Case("time methods", "{{ now.Year }} {{ now.Month }} {{ now.Weekday }} {{ now.YearDay }}", "2023 May Monday 121"),
         new Case("include", "{{ define \"h\" }}H{{ .Values.name }}{{ end }}{{ include \"h\" . | upper }}", "HAPP"),
+        new Case("include with nil data", "{{ define \"h\" }}[{{ .x }}{{ . }}]{{ end }}{{ include \"h\" nil }}", "[<no value><no value>]"),
         new Case("include keeps no value", "{{ define \"h\" }}{{ .nope }}{{ end }}{{ len (include \"h\" (dict)) }}", "10"),
         new Case("tpl sees and extends the namespace", "{{ define \"h\" }}H{{ end }}{{ tpl \"{{ define \\\"t\\\" }}T{{ end }}{{ template \\\"h\\\" }}{{ template \\\"t\\\" }}\" . }}", "HT"),
         new Case("no value text survives in Go output", "{{ \"<no value>\" }}", "<no value>"));

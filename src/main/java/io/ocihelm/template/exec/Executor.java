@@ -146,7 +146,8 @@ public final class Executor implements CallContext {
       throw TemplateException.other(budget.file, "template: no template " + GoQuote.quote(name)
           + " associated with template " + GoQuote.quote(namespace.rootName()));
     }
-    Object dot = data;
+    // Go: reflect.ValueOf(nil) is an invalid value, not a nil interface.
+    Object dot = data == null ? NO_VALUE : data;
     tree = t;
     tmplName = t.name();
     push("$", dot);
