@@ -331,6 +331,15 @@ class TemplateSetTest {
   }
 
   @Test
+  void endlessRecursionWithDefaultLimitsFailsCleanly() {
+    TemplateSet set = TemplateSet.create(registry());
+    set.parse(F, "{{ define \"r\" }}{{ include \"r\" . }}{{ template \"r\" . }}{{ end }}{{ include \"r\" . }}");
+    assertThatThrownBy(() -> set.execute(F, data()))
+        .isInstanceOf(TemplateException.class)
+        .satisfies(e -> assertThat(((TemplateException) e).kind()).isEqualTo(TemplateException.Kind.LIMIT));
+  }
+
+  @Test
   void hugeOutputHitsTheOutputLimit() {
     TemplateSet set = TemplateSet.create(registry(), new Limits(50, 10_000, 100_000_000, Duration.ofSeconds(10)));
     set.parse(F, "{{ range 100000 }}xxxxxxxxxx{{ end }}");
