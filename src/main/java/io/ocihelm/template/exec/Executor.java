@@ -102,6 +102,7 @@ public final class Executor implements CallContext {
     final long deadline;
     long steps;
     long output;
+    final Map<String, Integer> includeCounts = new java.util.HashMap<>();
 
     Budget(Limits limits, String file) {
       this.limits = limits;
@@ -145,7 +146,8 @@ public final class Executor implements CallContext {
       throw TemplateException.other(budget.file, "template: no template " + GoQuote.quote(name)
           + " associated with template " + GoQuote.quote(namespace.rootName()));
     }
-    Object dot = data;
+    // Go: reflect.ValueOf(nil) is an invalid value, not a nil interface.
+    Object dot = data == null ? NO_VALUE : data;
     tree = t;
     tmplName = t.name();
     push("$", dot);
@@ -178,6 +180,11 @@ public final class Executor implements CallContext {
     }
     Executor nested = new Executor(child, budget, depth + 1, new StringBuilder());
     return nested.run(name, data);
+  }
+
+  @Override
+  public Map<String, Integer> includeCounts() {
+    return budget.includeCounts;
   }
 
   private void checkDepth(String name) {

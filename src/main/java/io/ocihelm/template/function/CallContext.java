@@ -19,4 +19,13 @@ public interface CallContext {
    * output ({@code tpl}).
    */
   String parseAndExecute(String name, String text, Object data);
+
+  /**
+   * Per-render bookkeeping shared by an execution and everything it includes: how many {@code
+   * include}s of each template name are in progress (Helm's {@code includedNames}, which fails a
+   * name nested more than 1000 deep). Mutable; only the calling render thread uses it.
+   */
+  default java.util.Map<String, Integer> includeCounts() {
+    throw new UnsupportedOperationException("this context does not track includes");
+  }
 }
