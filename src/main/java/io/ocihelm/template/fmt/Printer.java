@@ -3,7 +3,7 @@ package io.ocihelm.template.fmt;
 import io.ocihelm.template.value.GoObject;
 import io.ocihelm.template.value.GoTypes;
 import io.ocihelm.template.value.Int64;
-import java.nio.charset.StandardCharsets;
+import io.ocihelm.template.value.GoStringBytes;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -720,10 +720,10 @@ final class Printer {
           buf.append(']');
         }
       }
-      case 's' -> fmtS(new String(v, StandardCharsets.UTF_8));
+      case 's' -> fmtS(GoStringBytes.decode(v));
       case 'x' -> fmtSbx(v, LOWER_HEX);
       case 'X' -> fmtSbx(v, UPPER_HEX);
-      case 'q' -> fmtQ(new String(v, StandardCharsets.UTF_8));
+      case 'q' -> fmtQ(GoStringBytes.decode(v));
       default -> {
         // other verbs print the bytes as a slice of integers, each with the verb
         buf.append('[');
