@@ -1,5 +1,6 @@
 package io.ocihelm.template.exec;
 
+import io.ocihelm.template.fmt.GoFmt;
 import io.ocihelm.template.value.GoObject;
 import io.ocihelm.template.value.Int64;
 import java.math.BigDecimal;
@@ -9,15 +10,23 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * How the engine prints values: Go's {@code fmt.Sprint}. This is a minimal stand-in until
- * {@code io.ocihelm.template.fmt.GoFmt} lands; {@link #sprint} is the one seam to switch over
- * (every print in the engine goes through it).
+ * How the engine prints values: Go's {@code fmt.Sprint}, i.e. {@link GoFmt#sprint}, plus the
+ * engine's complex128 constants, which only the engine knows ({@link #sprint} is the one seam every
+ * print in the engine goes through).
  */
 public final class ValuePrinter {
   private ValuePrinter() {}
 
   /** {@code fmt.Sprint(args...)}: spaces only between two operands that are both non-strings. */
   public static String sprint(Object... args) {
+    boolean complex = false;
+    for (Object arg : args) {
+      complex |= arg instanceof Complex;
+    }
+    if (!complex) {
+      return GoFmt.sprint(args);
+    }
+    // complex128 constants are the engine's own type, unknown to GoFmt
     StringBuilder b = new StringBuilder();
     for (int i = 0; i < args.length; i++) {
       if (i > 0 && !(args[i] instanceof String) && !(args[i - 1] instanceof String)) {

@@ -17,6 +17,24 @@ public final class GoFmt {
    * when neither is a string.
    */
   public static String sprint(Object... args) {
+    if (args.length == 1) {
+      // the common action output: one string or number, no flags to honour
+      switch (args[0]) {
+        case String s -> {
+          return s;
+        }
+        case Long l -> {
+          return Long.toString(l);
+        }
+        case Boolean b -> {
+          return b.toString();
+        }
+        case Double d -> {
+          return GoStrconv.formatFloat(d, 'g', -1);
+        }
+        case null, default -> {}
+      }
+    }
     Printer p = new Printer();
     p.doPrint(args);
     return p.result();

@@ -3,7 +3,7 @@ package io.ocihelm.template.fmt;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
-import java.nio.charset.StandardCharsets;
+import io.ocihelm.template.value.GoStringBytes;
 
 /**
  * The parts of Go's {@code strconv} that printing depends on: {@code FormatFloat} for every format
@@ -332,8 +332,12 @@ public final class GoStrconv {
     for (int i = 0; i < s.length(); ) {
       int r = s.codePointAt(i);
       i += Character.charCount(r);
+      if (r >= 0xDC80 && r <= 0xDCFF) {
+        // a byte that was not UTF-8 (see GoStringBytes): Go escapes it as \xNN
+        b.append("\\x").append(hex2(r - 0xDC00));
+        continue;
+      }
       if (r >= 0xD800 && r <= 0xDFFF) {
-        // A lone surrogate stands for bytes that were not UTF-8; Go prints U+FFFD's escape.
         r = 0xFFFD;
       }
       appendEscapedRune(b, r, quote, asciiOnly);
@@ -413,8 +417,8 @@ public final class GoStrconv {
     return true;
   }
 
-  /** The UTF-8 bytes of a string, as Go sees a string's contents. */
+  /** The bytes of a Go string (UTF-8, with non-UTF-8 bytes kept; see GoStringBytes). */
   static byte[] utf8(String s) {
-    return s.getBytes(StandardCharsets.UTF_8);
+    return GoStringBytes.encode(s);
   }
 }

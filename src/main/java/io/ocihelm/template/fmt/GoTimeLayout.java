@@ -379,6 +379,10 @@ public final class GoTimeLayout {
         || id.equals("Etc/Universal") || id.equals("Universal") || id.equals("Etc/Zulu") || id.equals("Zulu")) {
       return "UTC";
     }
+    java.util.Optional<String> fromTzdata = TzdataAbbreviations.abbreviation(t);
+    if (fromTzdata.isPresent()) {
+      return fromTzdata.get();
+    }
     String name = DateTimeFormatter.ofPattern("zzz", Locale.US).format(t);
     if (name.startsWith("GMT") && (name.length() > 3 || offset != 0) || name.startsWith("UTC")) {
       return numericAbbreviation(offset);

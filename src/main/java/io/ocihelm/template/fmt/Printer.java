@@ -3,7 +3,7 @@ package io.ocihelm.template.fmt;
 import io.ocihelm.template.value.GoObject;
 import io.ocihelm.template.value.GoTypes;
 import io.ocihelm.template.value.Int64;
-import java.nio.charset.StandardCharsets;
+import io.ocihelm.template.value.GoStringBytes;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -236,7 +236,7 @@ final class Printer {
         if (a[k] == null) {
           buf.append("<nil>");
         } else {
-          buf.append(GoTypes.typeName(a[k])).append('=');
+          buf.append(typeName(a[k])).append('=');
           printArg(a[k], 'v');
         }
       }
@@ -340,7 +340,7 @@ final class Printer {
       return;
     }
     if (verb == 'T') {
-      fmtS(GoTypes.typeName(value));
+      fmtS(typeName(value));
       return;
     }
     if (verb == 'p') {
@@ -371,7 +371,8 @@ final class Printer {
       case GoObject o -> handleStringer(value, o.goString(), verb);
       case Map<?, ?> m -> printMap(m, verb, depth);
       case List<?> l -> printList(l, verb, depth);
-      default -> throw new IllegalArgumentException("not a template value: " + value.getClass().getName());
+      // Not a values-model type (an engine-internal value): print its Java text rather than fail the render.
+      default -> fmtString(String.valueOf(value), verb == 'v' || verb == 's' ? verb : 'v');
     }
   }
 
@@ -458,13 +459,21 @@ final class Printer {
     erroring = true;
     buf.append("%!").appendCodePoint(verb).append('(');
     if (arg != null) {
-      buf.append(GoTypes.typeName(arg)).append('=');
+      buf.append(typeName(arg)).append('=');
       printArg(arg, 'v');
     } else {
       buf.append("<nil>");
     }
     buf.append(')');
     erroring = false;
+  }
+
+  private static String typeName(Object value) {
+    try {
+      return GoTypes.typeName(value);
+    } catch (IllegalArgumentException notInModel) {
+      return value.getClass().getSimpleName();
+    }
   }
 
   // ---- booleans, integers, floats, strings, bytes --------------------------------------------
@@ -720,10 +729,10 @@ final class Printer {
           buf.append(']');
         }
       }
-      case 's' -> fmtS(new String(v, StandardCharsets.UTF_8));
+      case 's' -> fmtS(GoStringBytes.decode(v));
       case 'x' -> fmtSbx(v, LOWER_HEX);
       case 'X' -> fmtSbx(v, UPPER_HEX);
-      case 'q' -> fmtQ(new String(v, StandardCharsets.UTF_8));
+      case 'q' -> fmtQ(GoStringBytes.decode(v));
       default -> {
         // other verbs print the bytes as a slice of integers, each with the verb
         buf.append('[');
