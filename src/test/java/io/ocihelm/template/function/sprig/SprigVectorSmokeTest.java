@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ocihelm.chart.yaml.GoYaml;
 import io.ocihelm.template.function.FunctionException;
 import io.ocihelm.template.function.FunctionRegistry;
 import io.ocihelm.template.function.GoType;
@@ -92,12 +93,15 @@ class SprigVectorSmokeTest {
 
   // null when the vector passes, else a description of the mismatch.
   private String run(JsonNode vector, ObjectMapper json) {
-    if (vector.has("valuesYaml") || vector.has("files")) throw new Unsupported("yaml");
+    if (vector.has("files")) throw new Unsupported("files");
     String template = vector.get("template").asText();
     if (!template.startsWith("{{ ") || !template.endsWith(" }}") || template.indexOf("{{", 2) >= 0) {
       throw new Unsupported("shape");
     }
     Object values = vector.has("values") ? toValue(vector.get("values"), true) : new LinkedHashMap<>();
+    if (vector.has("valuesYaml")) {
+      values = new NamedMap("common.Values", GoYaml.readMap(vector.get("valuesYaml").asText()));
+    }
     Parser parser = new Parser(template.substring(3, template.length() - 3), values);
     String expectedError = vector.has("error") ? vector.get("error").asText() : null;
     if (expectedError != null && !expectedError.contains("error calling ")) throw new Unsupported("executor error");
