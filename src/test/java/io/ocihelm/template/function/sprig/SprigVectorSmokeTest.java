@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.ocihelm.chart.yaml.GoYaml;
+import io.ocihelm.codec.GoYamlReader;
 import io.ocihelm.template.function.FunctionException;
 import io.ocihelm.template.function.FunctionRegistry;
 import io.ocihelm.template.function.GoType;
@@ -100,7 +100,7 @@ class SprigVectorSmokeTest {
     }
     Object values = vector.has("values") ? toValue(vector.get("values"), true) : new LinkedHashMap<>();
     if (vector.has("valuesYaml")) {
-      values = new NamedMap("common.Values", GoYaml.readMap(vector.get("valuesYaml").asText()));
+      values = new NamedMap("common.Values", GoYamlReader.readMap(vector.get("valuesYaml").asText()));
     }
     Parser parser = new Parser(template.substring(3, template.length() - 3), values);
     String expectedError = vector.has("error") ? vector.get("error").asText() : null;
