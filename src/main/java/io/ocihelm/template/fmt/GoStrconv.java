@@ -332,8 +332,12 @@ public final class GoStrconv {
     for (int i = 0; i < s.length(); ) {
       int r = s.codePointAt(i);
       i += Character.charCount(r);
+      if (r >= 0xDC80 && r <= 0xDCFF) {
+        // A byte that is not UTF-8 (GoStringBytes escapes it so): Go prints it as \xNN.
+        b.append("\\x").append(hex2(r - 0xDC00));
+        continue;
+      }
       if (r >= 0xD800 && r <= 0xDFFF) {
-        // A lone surrogate stands for bytes that were not UTF-8; Go prints U+FFFD's escape.
         r = 0xFFFD;
       }
       appendEscapedRune(b, r, quote, asciiOnly);
