@@ -3,7 +3,7 @@ package io.ocihelm.template.fmt;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
-import io.ocihelm.template.value.GoStringBytes;
+import java.nio.charset.StandardCharsets;
 
 /**
  * The parts of Go's {@code strconv} that printing depends on: {@code FormatFloat} for every format
@@ -333,7 +333,7 @@ public final class GoStrconv {
       int r = s.codePointAt(i);
       i += Character.charCount(r);
       if (r >= 0xDC80 && r <= 0xDCFF) {
-        // a byte that was not UTF-8 (see GoStringBytes): Go escapes it as \xNN
+        // A byte that is not UTF-8 (GoStringBytes escapes it so): Go prints it as \xNN.
         b.append("\\x").append(hex2(r - 0xDC00));
         continue;
       }
@@ -417,8 +417,8 @@ public final class GoStrconv {
     return true;
   }
 
-  /** The bytes of a Go string (UTF-8, with non-UTF-8 bytes kept; see GoStringBytes). */
+  /** The UTF-8 bytes of a string, as Go sees a string's contents. */
   static byte[] utf8(String s) {
-    return GoStringBytes.encode(s);
+    return s.getBytes(StandardCharsets.UTF_8);
   }
 }

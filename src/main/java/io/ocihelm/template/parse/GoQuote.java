@@ -139,9 +139,9 @@ public final class GoQuote {
     return v;
   }
 
-  /** Go strings are bytes; invalid UTF-8 shows as U+FFFD per bad byte when printed as text. */
+  /** Go strings are bytes; invalid UTF-8 bytes are kept, escaped as the values model says. */
   private static String decodeGoBytes(byte[] b) {
-    return new String(b, java.nio.charset.StandardCharsets.UTF_8);
+    return io.ocihelm.template.value.GoStringBytes.decode(b);
   }
 
   private static int hex(String h) {

@@ -13,6 +13,15 @@ public interface GoObject {
   /** The Go type name as {@code %T} prints it, e.g. {@code engine.files} or {@code *semver.Version}. */
   String goTypeName();
 
+  /**
+   * The reflect kind, as {@code kindOf} prints it: {@code ptr} for pointer types, {@code struct}
+   * otherwise. Named maps and slices with methods ({@code engine.files} is a {@code
+   * map[string][]byte}, {@code common.VersionSet} a {@code []string}) override it.
+   */
+  default String goKind() {
+    return goTypeName().startsWith("*") ? "ptr" : "struct";
+  }
+
   /** The field or method {@code name}, or {@code null} when the type has neither. */
   Member member(String name);
 

@@ -41,7 +41,7 @@ public final class GoTypes {
       case byte[] b -> "slice";
       case Map<?, ?> m -> "map";
       case ZonedDateTime t -> "struct";
-      case GoObject o -> o.goTypeName().startsWith("*") ? "ptr" : "struct";
+      case GoObject o -> o.goKind();
       default -> throw new IllegalArgumentException("not a template value: " + value.getClass().getName());
     };
   }

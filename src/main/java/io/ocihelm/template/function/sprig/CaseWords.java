@@ -8,7 +8,7 @@ import java.util.List;
  * words break at connectors ({@code -}, {@code _}, spaces), at lower-to-upper humps, before the last
  * capital of an acronym ({@code HTTPServer}), and around digits (a number stays with the word before it
  * unless lower-case letters follow it: {@code Bld4Floor} is {@code bld4_floor}, {@code http2xx} is
- * {@code http_2xx}).
+ * {@code http_2xx}). Each connector rune in the input becomes one connector in the output.
  */
 final class CaseWords {
   private CaseWords() {}
@@ -30,12 +30,8 @@ final class CaseWords {
       if (isConnector(c)) {
         int start = i;
         while (i < cps.length && isConnector(cps[i])) i++;
-        // Connectors at the edges are kept; between words they collapse into one.
-        if (start == 0 || i == cps.length) {
-          out.append(String.valueOf(connector).repeat(i - start));
-        } else {
-          out.append(connector);
-        }
+        // Every connector rune becomes one connector: "a  b" keeps two.
+        out.append(String.valueOf(connector).repeat(i - start));
         needConnector = false;
         continue;
       }

@@ -78,8 +78,10 @@ public final class DictFunctions {
     return map;
   }
 
+  // Deleting from a nil map is a no-op in Go; the nil map it returns prints as map[].
   static Map<String, Object> unset(Map<String, Object> map, String key) {
-    if (map != null) map.remove(key);
+    if (map == null) return new LinkedHashMap<>();
+    map.remove(key);
     return map;
   }
 

@@ -155,13 +155,13 @@ public final class MathFunctions {
   // Sprig's untilStep: from start towards stop (exclusive); a step pointing away gives nothing.
   private static List<Long> steps(long start, long stop, long step) {
     List<Long> out = new ArrayList<>();
-    if (stop < start) {
-      if (step >= 0) return out;
-      for (long i = start; i > stop; i += step) out.add(i);
-      return out;
+    if (stop < start ? step >= 0 : step <= 0) return out;
+    double count = Math.ceil(((double) stop - (double) start) / (double) step);
+    ResultSize.check("untilStep", count);
+    for (long i = start; stop < start ? i > stop : i < stop; i += step) {
+      out.add(i);
+      if ((step > 0 && i > Long.MAX_VALUE - step) || (step < 0 && i < Long.MIN_VALUE - step)) break;
     }
-    if (step <= 0) return out;
-    for (long i = start; i < stop; i += step) out.add(i);
     return out;
   }
 }

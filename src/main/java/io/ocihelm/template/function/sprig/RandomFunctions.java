@@ -63,7 +63,7 @@ public final class RandomFunctions {
   }
 
   private static void checkLength(long count) {
-    if (count > Integer.MAX_VALUE / 2) throw new FunctionException("runtime error: makeslice: len out of range");
+    ResultSize.check("random", count);
   }
 
   private String randBytes(long count) {

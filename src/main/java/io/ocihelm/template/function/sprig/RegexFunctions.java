@@ -13,6 +13,7 @@ import io.ocihelm.template.value.GoSlice;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Sprig's regex functions with Go's RE2 syntax (re2j) and Go's {@code regexp} package semantics on
@@ -22,6 +23,9 @@ import java.util.Map;
  * pattern; {@code mustX} variants return the bare parse error.
  */
 public final class RegexFunctions {
+  private static final int CACHE_SIZE = 512;
+  private static final Map<String, Pattern> COMPILED = new ConcurrentHashMap<>();
+
   private RegexFunctions() {}
 
   public static void register(FunctionRegistry registry) {
@@ -50,15 +54,21 @@ public final class RegexFunctions {
   // regexp.MatchString's error is dropped by Sprig: an invalid pattern simply does not match.
   private static boolean regexMatch(String regex, String s) {
     try {
-      return Pattern.compile(regex).matcher(s).find();
-    } catch (PatternSyntaxException e) {
+      return compile(regex, false).matcher(s).find();
+    } catch (FunctionException e) {
       return false;
     }
   }
 
   static Pattern compile(String regex, boolean likeMustCompile) {
+    Pattern cached = COMPILED.get(regex);
+    if (cached != null) return cached;
     try {
-      return Pattern.compile(regex);
+      Pattern pattern = Pattern.compile(regex);
+      // Charts call the same few patterns in loops; Go recompiles each time, we keep a small cache.
+      if (COMPILED.size() >= CACHE_SIZE) COMPILED.clear();
+      COMPILED.put(regex, pattern);
+      return pattern;
     } catch (PatternSyntaxException e) {
       String error = "error parsing regexp: " + e.getDescription() + ": `" + e.getPattern() + "`";
       if (likeMustCompile) {

@@ -60,6 +60,12 @@ public final class SemverFunctions {
       return version.toString();
     }
 
+    // Version.MarshalJSON writes the String() form, so toJson/toYaml print "1.2.3".
+    @Override
+    public Object jsonValue() {
+      return version.toString();
+    }
+
     @Override
     public Member member(String name) {
       return switch (name) {

@@ -233,9 +233,7 @@ public final class StringFunctions {
 
   static String repeat(String s, int count) {
     if (count < 0) throw new FunctionException("strings: negative Repeat count");
-    if (!s.isEmpty() && (long) GoStrings.bytes(s).length * count > Integer.MAX_VALUE / 2) {
-      throw new FunctionException("strings: Repeat output length overflow");
-    }
+    ResultSize.check("repeat", (double) s.length() * count);
     return s.repeat(count);
   }
 
@@ -336,6 +334,7 @@ public final class StringFunctions {
   }
 
   static String indent(int spaces, String s) {
+    ResultSize.check("indent", s.length() + (double) spaces * (1 + s.chars().filter(c -> c == '\n').count()));
     String pad = repeat(" ", spaces);
     return pad + s.replace("\n", "\n" + pad);
   }
@@ -343,6 +342,7 @@ public final class StringFunctions {
   // strings.Replace(s, old, new, -1); an empty old inserts at every rune boundary.
   static String replaceAll(String s, String old, String replacement) {
     if (!old.isEmpty()) return s.replace(old, replacement);
+    ResultSize.check("replace", s.length() + (double) replacement.length() * (s.length() + 1));
     StringBuilder out = new StringBuilder(replacement);
     for (int i = 0; i < s.length(); ) {
       int c = s.codePointAt(i);
