@@ -76,7 +76,7 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 /**
  * Sprig's crypto family: hashes, derivePassword (the Master Password algorithm), private keys and
  * certificates as Go's crypto/x509 writes them (PEM, PKCS#1 RSA, SEC 1 EC, PKCS#8 Ed25519),
- * bcrypt/htpasswd, Sprig's AES-CBC format, randBytes. Keys and certificates are random, so only
+ * bcrypt/htpasswd and Sprig's AES-CBC format (randBytes lives with the random family). Keys and certificates are random, so only
  * their shape can match Helm's; everything deterministic matches byte for byte.
  */
 public final class CryptoFunctions {
@@ -110,7 +110,6 @@ public final class CryptoFunctions {
     r.register("htpasswd", FunctionSignature.of(STRING, STRING), (c, a) -> htpasswd((String) a[0], (String) a[1]));
     r.register("encryptAES", FunctionSignature.of(STRING, STRING), (c, a) -> encryptAES((String) a[0], (String) a[1]));
     r.register("decryptAES", FunctionSignature.of(STRING, STRING), (c, a) -> decryptAES((String) a[0], (String) a[1]));
-    r.register("randBytes", FunctionSignature.of(INT), (c, a) -> randBytes((Long) a[0]));
   }
 
   @SuppressWarnings("unchecked")
@@ -604,14 +603,5 @@ public final class CryptoFunctions {
       }
     }
     return Math.max(s.length() - (s.length() % 4 == 0 ? 1 : s.length() % 4), 0);
-  }
-
-  static String randBytes(long count) {
-    if (count < 0) {
-      throw new FunctionException("runtime error: makeslice: len out of range");
-    }
-    byte[] buf = new byte[(int) count];
-    RANDOM.nextBytes(buf);
-    return Base64.getEncoder().encodeToString(buf);
   }
 }

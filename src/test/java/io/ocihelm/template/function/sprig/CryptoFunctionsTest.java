@@ -44,8 +44,6 @@ class CryptoFunctionsTest {
         new Case("crypto-0036 ecdsa", () -> CryptoFunctions.genPrivateKey("ecdsa").startsWith("-----BEGIN EC PRIVATE KEY-----"), true),
         new Case("crypto-0037 ed25519", () -> CryptoFunctions.genPrivateKey("ed25519").startsWith("-----BEGIN PRIVATE KEY-----"), true),
         new Case("crypto-0039 ed25519 end", () -> CryptoFunctions.genPrivateKey("ed25519").strip().endsWith("-----END PRIVATE KEY-----"), true),
-        new Case("crypto-0049 randBytes 0", () -> CryptoFunctions.randBytes(0), ""),
-        new Case("crypto-0048 randBytes 16", () -> Base64.getDecoder().decode(CryptoFunctions.randBytes(16)).length, 16),
         new Case("crypto-0050 encryptAES length", () -> Base64.getDecoder().decode(CryptoFunctions.encryptAES("secretkey", "plaintext")).length, 32),
         new Case("crypto-0051 AES round trip", () -> CryptoFunctions.decryptAES("secretkey", CryptoFunctions.encryptAES("secretkey", "plaintext")),
             "plaintext"));
