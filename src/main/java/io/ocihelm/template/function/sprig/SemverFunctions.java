@@ -60,6 +60,12 @@ public final class SemverFunctions {
       return version.toString();
     }
 
+    // Masterminds' MarshalJSON writes the version string (toJson, toYaml).
+    @Override
+    public Object jsonValue() {
+      return version.toString();
+    }
+
     @Override
     public Member member(String name) {
       return switch (name) {
