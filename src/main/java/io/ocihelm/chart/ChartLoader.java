@@ -195,10 +195,28 @@ public final class ChartLoader {
   }
 
   private static Map<String, Object> parseValues(ChartFile f) {
+    return loadValues(new String(f.data(), StandardCharsets.UTF_8));
+  }
+
+  /**
+   * Helm 4's {@code LoadValues} for a chart's values.yaml: every YAML document of the file, each
+   * read the sigs.k8s.io/yaml way, merged in order.
+   */
+  public static Map<String, Object> loadValues(String text) {
+    List<String> documents;
     try {
-      return GoYamlReader.readMap(new String(f.data(), StandardCharsets.UTF_8));
+      documents = GoYamlReader.splitDocuments(text);
     } catch (CodecException e) {
-      throw new ChartLoadException("cannot load values.yaml: cannot unmarshal yaml document: " + e.getMessage());
+      throw new ChartLoadException("cannot load values.yaml: error reading yaml document: " + e.getMessage());
     }
+    Map<String, Object> values = new java.util.LinkedHashMap<>();
+    for (String document : documents) {
+      try {
+        values = Values.mergeMaps(values, GoYamlReader.readMap(document));
+      } catch (CodecException e) {
+        throw new ChartLoadException("cannot load values.yaml: cannot unmarshal yaml document: " + e.getMessage());
+      }
+    }
+    return values;
   }
 }

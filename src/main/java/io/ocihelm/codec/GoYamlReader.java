@@ -80,6 +80,39 @@ public final class GoYamlReader {
         + jsonKind(value) + " into Go value of type []interface {}");
   }
 
+  /**
+   * Splits a multi-document stream the way Kubernetes' YAMLReader does (Helm 4 reads values files
+   * with it): a line starting with {@code ---} ends a document when only a comment may follow it;
+   * empty documents are dropped.
+   */
+  public static List<String> splitDocuments(String text) {
+    List<String> documents = new ArrayList<>();
+    StringBuilder buffer = new StringBuilder();
+    int start = 0;
+    while (start < text.length()) {
+      int newline = text.indexOf('\n', start);
+      int end = newline < 0 ? text.length() : newline + 1;
+      String line = text.substring(start, end);
+      start = end;
+      if (line.startsWith("---")) {
+        String trimmed = line.substring(3).strip();
+        if (!trimmed.isEmpty() && trimmed.charAt(0) != '#') {
+          throw new CodecException("invalid Yaml document separator: " + trimmed);
+        }
+        if (!buffer.isEmpty()) {
+          documents.add(buffer.toString());
+          buffer.setLength(0);
+        }
+        continue;
+      }
+      buffer.append(line);
+    }
+    if (!buffer.isEmpty()) {
+      documents.add(buffer.toString());
+    }
+    return documents;
+  }
+
   /** encoding/json's name for a JSON value's kind in "cannot unmarshal X into ..." errors. */
   public static String jsonKind(Object value) {
     return switch (value) {

@@ -148,8 +148,8 @@ class FunctionVectorsTest {
     } catch (TemplateException e) {
       actualError = e.getMessage();
     } catch (RuntimeException e) {
-      actualError = "cannot load values.yaml: cannot unmarshal yaml document: " + e.getMessage();
-      if (!(e instanceof io.ocihelm.codec.CodecException)) {
+      actualError = e.getMessage();
+      if (!(e instanceof io.ocihelm.chart.ChartLoadException)) {
         actualError = "INTERNAL " + e;
         StringBuilder trace = new StringBuilder(actualError);
         for (StackTraceElement el : e.getStackTrace()) {

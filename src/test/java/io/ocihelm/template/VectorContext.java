@@ -1,6 +1,6 @@
 package io.ocihelm.template;
 
-import io.ocihelm.codec.GoYamlReader;
+import io.ocihelm.chart.ChartLoader;
 import io.ocihelm.template.function.FunctionSignature;
 import io.ocihelm.template.function.GoType;
 import io.ocihelm.template.value.GoObject;
@@ -49,7 +49,7 @@ final class VectorContext {
   }
 
   static Map<String, Object> loadValues(String yaml) {
-    return GoYamlReader.readMap(yaml);
+    return ChartLoader.loadValues(yaml);
   }
 
   private static Map<String, Object> chart() {

@@ -82,7 +82,7 @@ public final class ValuePrinter {
         b.append(']');
       }
       case GoObject o -> b.append(o.goString());
-      case ZonedDateTime t -> b.append(t);
+      case ZonedDateTime t -> b.append(io.ocihelm.template.fmt.GoTimeLayout.timeString(t));
       default -> b.append(v);
     }
   }

@@ -2,6 +2,7 @@ package io.ocihelm.template.function;
 
 import io.ocihelm.template.function.helm.HelmFunctions;
 import io.ocihelm.template.function.sprig.ConversionFunctions;
+import io.ocihelm.template.function.sprig.CryptoFunctions;
 import io.ocihelm.template.function.sprig.DateFunctions;
 import io.ocihelm.template.function.sprig.DefaultFunctions;
 import io.ocihelm.template.function.sprig.DictFunctions;
@@ -42,6 +43,7 @@ public final class TemplateFunctions {
     RandomFunctions.register(registry);
     SemverFunctions.register(registry);
     DateFunctions.register(registry);
+    CryptoFunctions.register(registry);
     HelmFunctions.register(registry);
     // Helm compat: Helm deletes env and expandenv from Sprig's map (engine/funcs.go).
     registry.remove("env").remove("expandenv");

@@ -9,6 +9,7 @@ import io.ocihelm.codec.GoToml;
 import io.ocihelm.codec.GoTomlReader;
 import io.ocihelm.codec.GoYaml;
 import io.ocihelm.codec.GoYamlReader;
+import io.ocihelm.template.TemplateException;
 import io.ocihelm.template.function.CallContext;
 import io.ocihelm.template.function.FunctionException;
 import io.ocihelm.template.function.FunctionRegistry;
@@ -20,7 +21,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.regex.Pattern;
 
 /**
  * Helm's own template functions (pkg/engine/funcs.go and engine.go) plus the Sprig JSON printers
@@ -31,13 +31,6 @@ import java.util.regex.Pattern;
 public final class HelmFunctions {
   private HelmFunctions() {}
 
-  /**
-   * The markers Helm wraps around {@code fail}/{@code required} messages; Helm's error cleanup
-   * finds them in the final Go error text and reports {@code execution error at (file:line:col): msg}.
-   */
-  public static final String ERR_START = "HELM_ERR_START";
-
-  public static final String ERR_END = "HELM_ERR_END";
 
   /** The name Helm gives templates parsed by {@code tpl}; it shows in their error messages. */
   public static final String TPL_NAME = "gotpl";
@@ -250,19 +243,18 @@ public final class HelmFunctions {
     return ctx.executeTemplate(name, data);
   }
 
-  /** Go's parse errors name the template and a line only; execution errors add a column. */
-  private static final Pattern PARSE_ERROR = Pattern.compile("^template: " + TPL_NAME + ":\\d+: ");
-
   private static String tpl(CallContext ctx, String text, Object data) {
     String out;
     try {
       out = ctx.parseAndExecute(TPL_NAME, text, data);
-    } catch (RuntimeException e) {
-      String message = e.getMessage() == null ? e.toString() : e.getMessage();
-      if (PARSE_ERROR.matcher(message).find()) {
-        throw new FunctionException("cannot parse template " + goQuote(text) + ": " + message, e);
+    } catch (TemplateException e) {
+      if (e.kind() == TemplateException.Kind.LIMIT) {
+        throw e;
       }
-      throw new FunctionException("error during tpl function execution for " + goQuote(text) + ": " + message, e);
+      // Go's own error text, not Helm's rewriting of it: Helm rewrites once, at the top.
+      String prefix = e.kind() == TemplateException.Kind.PARSE
+          ? "cannot parse template " : "error during tpl function execution for ";
+      throw new FunctionException(prefix + goQuote(text) + ": " + e.goMessage(), e);
     }
     // Helm compat: tpl removes "<no value>" from its own output too.
     return out.replace("<no value>", "");
@@ -271,13 +263,13 @@ public final class HelmFunctions {
   // Helm compat: only nil and "" count as missing; 0, false and empty collections pass.
   private static Object required(String warning, Object value) {
     if (value == null || "".equals(value)) {
-      throw new FunctionException(ERR_START + warning + ERR_END);
+      throw new FunctionException(TemplateException.helmWarning(warning));
     }
     return value;
   }
 
   private static String fail(String message) {
-    throw new FunctionException(ERR_START + message + ERR_END);
+    throw new FunctionException(TemplateException.helmWarning(message));
   }
 
   private static String getHostByName(String name, boolean dnsEnabled) {
