@@ -101,6 +101,10 @@ final class RegistryTransport implements AutoCloseable {
             call.registry() + " answered HTTP " + result.status() + " to " + call.method() + " "
                 + call.uri().getPath() + describe(result.errorText()), null);
         wait = retryAfter(result.headers()).orElseGet(() -> null);
+      } catch (javax.net.ssl.SSLHandshakeException e) {
+        // A certificate problem does not go away within seconds: report it now, not after backoff.
+        throw new RegistryUnavailableException(
+            "TLS handshake with " + call.registry() + " failed (" + e.getMessage() + ")", e);
       } catch (IOException e) {
         lastFailure = new RegistryUnavailableException(
             "cannot reach " + call.registry() + " (" + describeIo(e) + ")", e);

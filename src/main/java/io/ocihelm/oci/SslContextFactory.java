@@ -92,7 +92,8 @@ final class SslContextFactory {
       Object parsed = parser.readObject();
       JcaPEMKeyConverter converter = new JcaPEMKeyConverter();
       if (parsed instanceof PEMKeyPair pair) {
-        key = converter.getKeyPair(pair).getPrivate();
+        // Only the private half: an EC key written without its public point has none to convert.
+        key = converter.getPrivateKey(pair.getPrivateKeyInfo());
       } else if (parsed instanceof PrivateKeyInfo info) {
         key = converter.getPrivateKey(info);
       } else {
