@@ -2,13 +2,14 @@ package io.ocihelm.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.ocihelm.oci.LocalRegistryAccess;
+import io.ocihelm.oci.HelmCharts;
+import io.ocihelm.testbed.Helm;
+import io.ocihelm.testbed.Registry;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -19,7 +20,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** {@code ocihelm pull} and {@code ocihelm show} next to the real helm on the same registry. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PullShowCommandIT {
-  private LocalRegistryAccess registry;
+  private Registry registry;
+  private Helm helm;
   private Path work;
 
   record Run(int exitCode, String stdout, String stderr) {}
@@ -27,11 +29,12 @@ class PullShowCommandIT {
   @BeforeAll
   void start(@TempDir Path tempDir) throws Exception {
     work = tempDir;
-    registry = LocalRegistryAccess.startAnonymous(work);
+    registry = Registry.shared(Registry.Variant.ANONYMOUS);
+    helm = Helm.isolated(work.resolve("helm"));
     Path src = work.resolve("src");
     Files.createDirectories(src);
     Path chart = src.resolve("showme");
-    registry.helm("create", chart.toString());
+    helm.run("create", chart.toString()).requireSuccess();
     Files.createDirectories(chart.resolve("crds"));
     Files.writeString(chart.resolve("crds/a.yaml"), "apiVersion: v1\nkind: A\n");
     Files.writeString(chart.resolve("crds/b.yml"), "---\nkind: B");
@@ -41,32 +44,19 @@ class PullShowCommandIT {
         + "keywords: [a, \"1.0\", \"yes\", \"*star\", \"with: colon\", \"-dash\", \"2024-01-02\", \"1:20\"]\n"
         + "maintainers:\n  - name: Jo\n    email: jo@example.com\nannotations:\n  b: \"2\"\n  a: \"true\"\n"
         + "kubeVersion: \">=1.20.0-0\"\nhome: https://example.com\nsources: [\"https://example.com/src\"]\n");
-    registry.helm("package", chart.toString(), "--destination", src.toString());
-    registry.push(src.resolve("showme-0.1.0.tgz"), "charts");
+    helm.run("package", chart.toString(), "--destination", src.toString()).requireSuccess();
+    HelmCharts.push(helm, src.resolve("showme-0.1.0.tgz"), registry, "cli");
     for (String v : List.of("1.0.0", "1.1.0+build.7")) {
-      registry.push(registry.packageChart("pullme", v, src), "charts");
-    }
-  }
-
-  @AfterAll
-  void stop() {
-    if (registry != null) {
-      registry.close();
+      HelmCharts.push(helm, HelmCharts.packageChart(helm, "pullme", v, null, src), registry, "cli");
     }
   }
 
   private Run ocihelm(String... args) {
     var out = new java.io.ByteArrayOutputStream();
     var err = new java.io.ByteArrayOutputStream();
-    int code =
-        Main.run(
-            args,
-            new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8),
-            new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
-    return new Run(
-        code,
-        out.toString(java.nio.charset.StandardCharsets.UTF_8),
-        err.toString(java.nio.charset.StandardCharsets.UTF_8));
+    int code = Main.run(args, new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8),
+        new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
+    return new Run(code, out.toString(java.nio.charset.StandardCharsets.UTF_8), err.toString(java.nio.charset.StandardCharsets.UTF_8));
   }
 
   static Stream<String> versions() {
@@ -78,9 +68,9 @@ class PullShowCommandIT {
   void pullWritesHelmsBytesAndMessages(String version) throws Exception {
     Path ours = Files.createTempDirectory(work, "ours-");
     Path helms = Files.createTempDirectory(work, "helms-");
-    String ref = registry.ociReference("charts/pullme");
+    String ref = registry.ociReference("cli/pullme");
     Run run = ocihelm("pull", ref, "--version", version, "--plain-http", "--destination", ours.toString());
-    var helm = registry.helm("pull", ref, "--version", version, "--plain-http", "--destination", helms.toString());
+    var helm = this.helm.run("pull", ref, "--version", version, "--plain-http", "--destination", helms.toString());
     assertThat(run.exitCode()).as(run.stderr()).isEqualTo(helm.exitCode()).isZero();
     assertThat(run.stderr()).isEqualTo(helm.stderr());
     assertThat(run.stdout()).isEqualTo(helm.stdout());
@@ -95,9 +85,9 @@ class PullShowCommandIT {
   void untarExpandsTheSameFilesAsHelm() throws Exception {
     Path ours = Files.createTempDirectory(work, "ours-");
     Path helms = Files.createTempDirectory(work, "helms-");
-    String ref = registry.ociReference("charts/showme");
+    String ref = registry.ociReference("cli/showme");
     assertThat(ocihelm("pull", ref, "--untar", "--plain-http", "-d", ours.toString()).exitCode()).isZero();
-    assertThat(registry.helm("pull", ref, "--untar", "--plain-http", "-d", helms.toString()).exitCode()).isZero();
+    assertThat(helm.run("pull", ref, "--untar", "--plain-http", "-d", helms.toString()).exitCode()).isZero();
     List<String> helmTree = tree(helms);
     assertThat(tree(ours)).isEqualTo(helmTree);
     for (String f : helmTree) {
@@ -114,9 +104,9 @@ class PullShowCommandIT {
   @ParameterizedTest(name = "show {0}")
   @MethodSource("parts")
   void showPrintsWhatHelmPrints(String part) throws Exception {
-    String ref = registry.ociReference("charts/showme");
+    String ref = registry.ociReference("cli/showme");
     Run run = ocihelm("show", part, ref, "--plain-http");
-    var helm = registry.helm("show", part, ref, "--plain-http");
+    var helm = this.helm.run("show", part, ref, "--plain-http");
     assertThat(helm.exitCode()).isZero();
     assertThat(run.exitCode()).as(run.stderr()).isZero();
     assertThat(run.stdout()).isEqualTo(helm.stdout());
@@ -124,7 +114,7 @@ class PullShowCommandIT {
 
   @Test
   void missingVersionFailsLikeHelm() throws Exception {
-    Run run = ocihelm("pull", registry.ociReference("charts/pullme"), "--version", ">9", "--plain-http", "-d", work.toString());
+    Run run = ocihelm("pull", registry.ociReference("cli/pullme"), "--version", ">9", "--plain-http", "-d", work.toString());
     assertThat(run.exitCode()).isEqualTo(1);
     assertThat(run.stderr()).startsWith("Error: could not locate a version matching provided version string >9");
   }

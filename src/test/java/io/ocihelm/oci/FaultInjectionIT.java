@@ -4,12 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ocihelm.oci.FaultProxy.Fault;
+import io.ocihelm.testbed.Helm;
+import io.ocihelm.testbed.Registry;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Random;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -24,28 +25,22 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class FaultInjectionIT {
-  private LocalRegistry registry;
+  private Registry registry;
   private byte[] chartTgz;
   private String manifestDigest;
   private ChartManifest manifest;
 
   @BeforeAll
   void start(@TempDir Path work) throws Exception {
-    registry = LocalRegistry.start(LocalRegistry.Variant.ANONYMOUS, work);
+    registry = Registry.shared(Registry.Variant.ANONYMOUS);
+    Helm helm = Helm.isolated(work.resolve("helm"));
     byte[] noise = new byte[300_000];
     new Random(7).nextBytes(noise);
-    Path tgz = registry.packageChart("faulty", "1.0.0", noise, work.resolve("src"));
+    Path tgz = HelmCharts.packageChart(helm, "faulty", "1.0.0", noise, work.resolve("src"));
     chartTgz = Files.readAllBytes(tgz);
-    manifestDigest = registry.push(tgz, "charts");
+    manifestDigest = HelmCharts.push(helm, tgz, registry, "faults");
     try (RegistryClient direct = client()) {
-      manifest = direct.fetchManifest(OciReference.parse(registry.ociReference("charts/faulty:1.0.0")));
-    }
-  }
-
-  @AfterAll
-  void stop() {
-    if (registry != null) {
-      registry.close();
+      manifest = direct.fetchManifest(OciReference.parse(registry.ociReference("faults/faulty:1.0.0")));
     }
   }
 
@@ -57,7 +52,7 @@ class FaultInjectionIT {
 
   private PulledChart pullThrough(FaultProxy proxy, BlobCache cache) {
     try (RegistryClient client = client()) {
-      return new ChartPuller(client, cache).pull(OciReference.parse("oci://" + proxy.host() + "/charts/faulty"), "1.0.0");
+      return new ChartPuller(client, cache).pull(OciReference.parse("oci://" + proxy.host() + "/faults/faulty"), "1.0.0");
     }
   }
 
@@ -68,7 +63,7 @@ class FaultInjectionIT {
   @ParameterizedTest(name = "{0} once on the chart blob")
   @MethodSource("transientFaults")
   void transientBlobFaultIsRetriedToVerifiedSuccess(Fault fault) throws Exception {
-    try (FaultProxy proxy = new FaultProxy(registry.port(), "/blobs/" + manifest.chart().digest())) {
+    try (FaultProxy proxy = new FaultProxy(registry.url().getPort(), "/blobs/" + manifest.chart().digest())) {
       proxy.script(fault);
       PulledChart chart = pullThrough(proxy, BlobCache.inMemory(1 << 22));
       assertThat(chart.archive()).isEqualTo(chartTgz);
@@ -80,7 +75,7 @@ class FaultInjectionIT {
   @ParameterizedTest(name = "{0} once on the manifest")
   @MethodSource("transientFaults")
   void transientManifestFaultIsRetriedToVerifiedSuccess(Fault fault) throws Exception {
-    try (FaultProxy proxy = new FaultProxy(registry.port(), "/manifests/")) {
+    try (FaultProxy proxy = new FaultProxy(registry.url().getPort(), "/manifests/")) {
       proxy.script(fault);
       PulledChart chart = pullThrough(proxy, BlobCache.inMemory(1 << 22));
       assertThat(chart.digest()).isEqualTo(manifestDigest);
@@ -92,7 +87,7 @@ class FaultInjectionIT {
   @EnumSource(value = Fault.class, names = {"SERVER_ERROR", "RESET", "TRUNCATE", "TAMPER"})
   void persistentBlobFaultFailsTypedAndCachesNothing(Fault fault) throws Exception {
     BlobCache cache = BlobCache.inMemory(1 << 22);
-    try (FaultProxy proxy = new FaultProxy(registry.port(), "/blobs/" + manifest.chart().digest())) {
+    try (FaultProxy proxy = new FaultProxy(registry.url().getPort(), "/blobs/" + manifest.chart().digest())) {
       proxy.always(fault);
       Class<? extends RegistryException> expected =
           fault == Fault.TAMPER ? DigestMismatchException.class : RegistryUnavailableException.class;
@@ -105,7 +100,7 @@ class FaultInjectionIT {
 
   @Test
   void tamperedManifestIsNeverAccepted() throws Exception {
-    try (FaultProxy proxy = new FaultProxy(registry.port(), "/manifests/")) {
+    try (FaultProxy proxy = new FaultProxy(registry.url().getPort(), "/manifests/")) {
       proxy.always(Fault.TAMPER);
       assertThatThrownBy(() -> pullThrough(proxy, BlobCache.inMemory(1 << 22)))
           .isInstanceOf(DigestMismatchException.class);
@@ -114,7 +109,7 @@ class FaultInjectionIT {
 
   @Test
   void retryAfterIsHonoured() throws Exception {
-    try (FaultProxy proxy = new FaultProxy(registry.port(), "/blobs/" + manifest.chart().digest())) {
+    try (FaultProxy proxy = new FaultProxy(registry.url().getPort(), "/blobs/" + manifest.chart().digest())) {
       proxy.script(Fault.TOO_MANY_REQUESTS);
       long start = System.nanoTime();
       pullThrough(proxy, BlobCache.inMemory(1 << 22));
@@ -125,7 +120,7 @@ class FaultInjectionIT {
 
   @Test
   void persistentRateLimitEndsAsRegistryUnavailable() throws Exception {
-    try (FaultProxy proxy = new FaultProxy(registry.port(), "/blobs/" + manifest.chart().digest())) {
+    try (FaultProxy proxy = new FaultProxy(registry.url().getPort(), "/blobs/" + manifest.chart().digest())) {
       proxy.always(Fault.TOO_MANY_REQUESTS);
       assertThatThrownBy(() -> pullThrough(proxy, BlobCache.inMemory(1 << 22)))
           .isInstanceOf(RegistryUnavailableException.class)

@@ -3,7 +3,8 @@ package io.ocihelm.oci;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.ocihelm.oci.LocalRegistry.HelmResult;
+import io.ocihelm.testbed.Helm;
+import io.ocihelm.testbed.Registry;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -34,17 +35,20 @@ class RegistryClientIT {
   private static final Pattern PULLED = Pattern.compile("Pulled: [^ ]+/charts/demo:(\\S+)");
 
   private Path work;
-  private LocalRegistry registry;
+  private Registry registry;
+  private Helm helm;
   private final Map<String, String> pushedDigests = new LinkedHashMap<>();
   private RegistryClient client;
 
   @BeforeAll
   void pushCharts(@TempDir Path tempDir) throws Exception {
     work = tempDir;
-    registry = LocalRegistry.start(LocalRegistry.Variant.ANONYMOUS, work);
+    // A private registry: the "demo" tag set must be exactly what the parity checks expect.
+    registry = Registry.start(Registry.Variant.ANONYMOUS);
+    helm = Helm.isolated(work.resolve("helm"));
     for (String v : DEMO_VERSIONS) {
-      Path tgz = registry.packageChart("demo", v, null, work.resolve("src"));
-      pushedDigests.put(v, registry.push(tgz, "charts"));
+      Path tgz = HelmCharts.packageChart(helm, "demo", v, null, work.resolve("src"));
+      pushedDigests.put(v, HelmCharts.push(helm, tgz, registry, "charts"));
     }
     client = new RegistryClient(RegistryOptions.defaults().withTls(h -> TlsOptions.PLAIN_HTTP));
   }
@@ -88,8 +92,8 @@ class RegistryClientIT {
   @MethodSource("constraints")
   void resolvesLikeHelmPull(String constraint) throws Exception {
     Path dest = Files.createTempDirectory(work, "pull-");
-    HelmResult helm = registry.helm("pull", registry.ociReference("charts/demo"), "--version", constraint,
-        "--plain-http", "--destination", dest.toString());
+    Helm.Result helm = HelmCharts.helm(this.helm, registry, "pull", registry.ociReference("charts/demo"),
+        "--version", constraint, "--destination", dest.toString());
     if (helm.exitCode() != 0) {
       assertThatThrownBy(() -> puller().pull(demo(), constraint)).isInstanceOf(ChartNotFoundException.class);
       return;
@@ -99,7 +103,7 @@ class RegistryClientIT {
     assertThat(m.find()).as(output).isTrue();
     PulledChart ours = puller().pull(demo(), constraint);
     assertThat(ours.reference().registryTag()).isEqualTo(m.group(1));
-    assertThat(ours.digest()).isEqualTo(LocalRegistry.digestIn(output));
+    assertThat(ours.digest()).isEqualTo(HelmCharts.digestIn(output));
     Path helmFile = dest.resolve(ours.archiveFileName());
     assertThat(helmFile).exists();
     assertThat(ours.archive()).isEqualTo(Files.readAllBytes(helmFile));
@@ -109,9 +113,9 @@ class RegistryClientIT {
   void chartOverOneMegabyteMatchesHelmAndIsFasterWarm() throws Exception {
     byte[] noise = new byte[1_300_000];
     new Random(42).nextBytes(noise); // incompressible, so the .tgz stays over 1 MB
-    Path tgz = registry.packageChart("big", "1.0.0", noise, work.resolve("src"));
+    Path tgz = HelmCharts.packageChart(helm, "big", "1.0.0", noise, work.resolve("src"));
     assertThat(Files.size(tgz)).isGreaterThan(1_000_000);
-    String digest = registry.push(tgz, "charts");
+    String digest = HelmCharts.push(helm, tgz, registry, "charts");
 
     try (RegistryClient fresh = new RegistryClient(RegistryOptions.defaults().withTls(h -> TlsOptions.PLAIN_HTTP))) {
       ChartPuller puller = new ChartPuller(fresh, new BlobCache(work.resolve("cache"), 64L << 20));
@@ -142,14 +146,14 @@ class RegistryClientIT {
 
   @Test
   void rePushedTagIsSeenWithItsNewDigest() throws Exception {
-    Path first = registry.packageChart("repush", "3.0.0", "first".getBytes(StandardCharsets.UTF_8), work.resolve("a"));
-    String d1 = registry.push(first, "charts");
+    Path first = HelmCharts.packageChart(helm, "repush", "3.0.0", "first".getBytes(StandardCharsets.UTF_8), work.resolve("a"));
+    String d1 = HelmCharts.push(helm, first, registry, "charts");
     ChartPuller puller = puller();
     OciReference ref = OciReference.parse(registry.ociReference("charts/repush:3.0.0"));
     assertThat(puller.fetch(ref).digest()).isEqualTo(d1);
 
-    Path second = registry.packageChart("repush", "3.0.0", "second".getBytes(StandardCharsets.UTF_8), work.resolve("b"));
-    String d2 = registry.push(second, "charts");
+    Path second = HelmCharts.packageChart(helm, "repush", "3.0.0", "second".getBytes(StandardCharsets.UTF_8), work.resolve("b"));
+    String d2 = HelmCharts.push(helm, second, registry, "charts");
     assertThat(d2).isNotEqualTo(d1);
     PulledChart again = puller.fetch(ref);
     assertThat(again.digest()).isEqualTo(d2);
