@@ -82,6 +82,20 @@ class RegistryVariantsIT {
         .isInstanceOf(ChartNotFoundException.class);
   }
 
+  /** Charts pushed by helm 3.17.3 (the last helm 3 that pushes {@code +build} versions) read the same. */
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(value = Variant.class, names = {"ANONYMOUS", "BEARER_TOKEN"})
+  void pullsWhatHelm3Pushed(Variant variant, @TempDir Path work) {
+    Registry registry = Registry.shared(variant);
+    Helm helm3 = Helm.isolated(io.ocihelm.testbed.Tool.HELM3, work.resolve("helm3"));
+    helm3.login(registry);
+    String repo = "helm3-" + variant.name().toLowerCase(Locale.ROOT);
+    String digest = HelmCharts.push(helm3, HelmCharts.packageChart(helm3, "old", "2.0.0+legacy.1", null, work), registry, repo);
+    PulledChart chart = pull(HelmCharts.options(registry), OciReference.parse(registry.ociReference(repo + "/old")), null);
+    assertThat(chart.digest()).isEqualTo(digest);
+    assertThat(chart.version()).isEqualTo("2.0.0+legacy.1");
+  }
+
   @ParameterizedTest(name = "{0}")
   @EnumSource(value = Variant.class, names = {"BEARER_TOKEN"})
   void tokenIsReusedAcrossRequests(Variant variant, @TempDir Path work) {
