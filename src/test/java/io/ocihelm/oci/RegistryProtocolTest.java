@@ -34,6 +34,7 @@ class RegistryProtocolTest {
   private static HttpServer server() {
     try {
       HttpServer s = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+      s.setExecutor(java.util.concurrent.Executors.newCachedThreadPool()); // handlers may block
       s.start();
       return s;
     } catch (IOException e) {
@@ -138,6 +139,64 @@ class RegistryProtocolTest {
       acceptedToken = "t2"; // the registry revokes t1
       assertThat(client.fetchBlob(ref, blob)).isEqualTo(BLOB);
       assertThat(tokensIssued.get()).isEqualTo(2);
+    }
+  }
+
+  @Test
+  void concurrentRequestsPerRegistryAreBounded() throws Exception {
+    AtomicInteger active = new AtomicInteger();
+    AtomicInteger maxActive = new AtomicInteger();
+    java.util.concurrent.Semaphore gate = new java.util.concurrent.Semaphore(0);
+    registry.createContext("/v2/", ex -> {
+      maxActive.accumulateAndGet(active.incrementAndGet(), Math::max);
+      gate.acquireUninterruptibly();
+      active.decrementAndGet();
+      respond(ex, 200, BLOB, Map.of());
+    });
+    RegistryOptions options = RegistryOptions.defaults().withTls(h -> TlsOptions.PLAIN_HTTP)
+        .withMaxConcurrentRequestsPerRegistry(2);
+    OciReference ref = OciReference.parse("oci://" + registryHost() + "/charts/demo");
+    Descriptor blob = new Descriptor(MediaTypes.HELM_CHART, BLOB_DIGEST, BLOB.length);
+    try (RegistryClient client = new RegistryClient(options);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(6)) {
+      List<java.util.concurrent.Future<byte[]>> results = new java.util.ArrayList<>();
+      for (int i = 0; i < 6; i++) {
+        results.add(pool.submit(() -> client.fetchBlob(ref, blob)));
+      }
+      org.awaitility.Awaitility.await().until(() -> active.get() == 2);
+      gate.release(6);
+      for (var r : results) {
+        assertThat(r.get(30, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(BLOB);
+      }
+    }
+    assertThat(maxActive.get()).isEqualTo(2);
+  }
+
+  @Test
+  void stalledBodyTimesOutInsteadOfHanging() {
+    java.util.concurrent.CountDownLatch end = new java.util.concurrent.CountDownLatch(1);
+    registry.createContext("/v2/", ex -> {
+      ex.sendResponseHeaders(200, BLOB.length);
+      ex.getResponseBody().write(BLOB, 0, 3);
+      ex.getResponseBody().flush();
+      try {
+        end.await(60, java.util.concurrent.TimeUnit.SECONDS); // never sends the rest
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      ex.close();
+    });
+    RegistryOptions options = RegistryOptions.defaults().withTls(h -> TlsOptions.PLAIN_HTTP)
+        .withRetries(1, java.time.Duration.ofMillis(10), java.time.Duration.ofMillis(10))
+        .withTimeouts(java.time.Duration.ofSeconds(5), java.time.Duration.ofSeconds(5), java.time.Duration.ofMillis(500));
+    try (RegistryClient client = new RegistryClient(options)) {
+      OciReference ref = OciReference.parse("oci://" + registryHost() + "/charts/demo");
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> client.fetchBlob(ref,
+              new Descriptor(MediaTypes.HELM_CHART, BLOB_DIGEST, BLOB.length)))
+          .isInstanceOf(RegistryUnavailableException.class)
+          .hasMessageContaining("timed out");
+    } finally {
+      end.countDown();
     }
   }
 }
