@@ -45,6 +45,7 @@ public final class ControlPlane implements AutoCloseable {
   private static final Duration START_TIMEOUT = Duration.ofMinutes(2);
   private static final String SERVICE_ACCOUNT_ISSUER = "https://kubernetes.default.svc.cluster.local";
   private static ControlPlane shared;
+  private static RuntimeException sharedFailure;
 
   private final Path dir;
   private final CertificateAuthority ca;
@@ -61,8 +62,17 @@ public final class ControlPlane implements AutoCloseable {
    * @throws IllegalStateException when a tool is missing or the control plane cannot start
    */
   public static synchronized ControlPlane shared() {
+    if (sharedFailure != null) {
+      // One failed start per JVM: later tests fail at once with the same cause.
+      throw new IllegalStateException("the shared control plane failed to start earlier", sharedFailure);
+    }
     if (shared == null) {
-      shared = new ControlPlane(TestBedDirectory.create("controlplane"));
+      try {
+        shared = new ControlPlane(TestBedDirectory.create("controlplane"));
+      } catch (RuntimeException e) {
+        sharedFailure = e;
+        throw e;
+      }
       System.getLogger(ControlPlane.class.getName())
           .log(System.Logger.Level.INFO, "control plane at {0} ready in {1} ms (logs in {2})",
               shared.apiServerUrl, shared.startupTime.toMillis(), shared.dir);
@@ -137,6 +147,9 @@ public final class ControlPlane implements AutoCloseable {
                   "--etcd-servers=" + etcdUrl,
                   "--bind-address=127.0.0.1",
                   "--advertise-address=127.0.0.1",
+                  // The endpoint reconciler refuses a loopback address; nothing here needs the
+                  // in-cluster "kubernetes" Service endpoints.
+                  "--endpoint-reconciler-type=none",
                   "--secure-port=" + apiPort,
                   "--cert-dir=" + dir.resolve("apiserver-certs"),
                   "--tls-cert-file=" + servingCert,
