@@ -30,24 +30,35 @@ public final class Main implements Runnable {
 
   /** Runs the CLI in-process with the given streams; returns the exit code. */
   public static int run(String[] args, PrintStream out, PrintStream err) {
+    if (args.length > 0 && args[0].equals("operator")) {
+      err.println("Error: the operator runs from the Quarkus application: use bin/ocihelm operator");
+      return 1;
+    }
+    return commandLine(out, err).execute(args);
+  }
+
+  /** The CLI wired to System.out/err (callers may redirect it with setOut/setErr). */
+  public static CommandLine commandLine() {
+    return commandLine(System.out, System.err);
+  }
+
+  private static CommandLine commandLine(PrintStream out, PrintStream err) {
     CommandLine cli = new CommandLine(new Main(), new StreamsFactory(out, err));
     cli.setOut(new PrintWriter(out, true));
     cli.setErr(new PrintWriter(err, true));
     cli.setParameterExceptionHandler((ex, a) -> {
       // Helm compat: usage errors print "Error: <message>" and exit 1.
-      err.println("Error: " + ex.getMessage());
+      ex.getCommandLine().getErr().println("Error: " + ex.getMessage());
+      ex.getCommandLine().getErr().flush();
       return 1;
     });
     cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
       // Helm compat: failures print "Error: <message>" on stderr and exit 1.
-      err.println("Error: " + e.getMessage());
+      cmd.getErr().println("Error: " + e.getMessage());
+      cmd.getErr().flush();
       return 1;
     });
-    if (args.length > 0 && args[0].equals("operator")) {
-      err.println("Error: the operator runs from the Quarkus application: use bin/ocihelm operator");
-      return 1;
-    }
-    return cli.execute(args);
+    return cli;
   }
 
   @Override
