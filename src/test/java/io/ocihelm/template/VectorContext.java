@@ -1,10 +1,10 @@
 package io.ocihelm.template;
 
 import io.ocihelm.chart.ChartLoader;
-import io.ocihelm.template.function.FunctionSignature;
-import io.ocihelm.template.function.GoType;
+import io.ocihelm.chart.ChartFile;
+import io.ocihelm.render.Capabilities;
+import io.ocihelm.render.ChartFiles;
 import io.ocihelm.template.value.GoObject;
-import io.ocihelm.template.value.GoSlice;
 import io.ocihelm.template.value.NamedMap;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -13,9 +13,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Stand-in for the render engineer's top-level render context, built per the conformance README
- * "Harness conventions" (.Values, .Release, .Chart, .Capabilities, .Template, .Files). The
- * harness switches to render's real context once it lands on main.
+ * Helm's top-level data for one conformance chart, per the README "Harness conventions": .Values,
+ * .Release, .Chart, .Template as Helm's maps, and render's real .Capabilities and .Files objects.
  */
 final class VectorContext {
   private VectorContext() {}
@@ -36,7 +35,9 @@ final class VectorContext {
     top.put("Release", release);
     top.put("Chart", chart());
     top.put("Capabilities", capabilities());
-    top.put("Files", new FilesStandIn(files));
+    List<ChartFile> chartFiles = new ArrayList<>();
+    files.forEach((name, text) -> chartFiles.add(new ChartFile(name, text.getBytes(StandardCharsets.UTF_8))));
+    top.put("Files", ChartFiles.of(chartFiles));
     top.put("Subcharts", new LinkedHashMap<String, Object>());
     return new NamedMap("common.Values", top);
   }
@@ -76,74 +77,6 @@ final class VectorContext {
   }
 
   private static GoObject capabilities() {
-    GoObject kube = new SimpleObject("common.KubeVersion", Map.of(
-        "Version", "v1.31.0", "Major", "1", "Minor", "31", "GitVersion", "v1.31.0"), "v1.31.0");
-    GoObject helm = new SimpleObject("common.HelmVersion", Map.of("Version", "v4.1.4"), "v4.1.4");
-    GoObject apiVersions = new GoObject() {
-      @Override
-      public String goTypeName() {
-        return "common.VersionSet";
-      }
-
-      @Override
-      public String goString() {
-        return "[v1]";
-      }
-
-      @Override
-      public Member member(String name) {
-        return name.equals("Has")
-            ? new Method(FunctionSignature.of(GoType.STRING), (ctx, args) -> args[0].equals("v1"))
-            : null;
-      }
-    };
-    return new SimpleObject("*common.Capabilities",
-        Map.of("KubeVersion", kube, "HelmVersion", helm, "APIVersions", apiVersions), "");
-  }
-
-  /** A struct with plain fields. */
-  record SimpleObject(String goTypeName, Map<String, Object> fields, String goString) implements GoObject {
-    @Override
-    public Member member(String name) {
-      Object v = fields.get(name);
-      return v == null ? null : new Field(v);
-    }
-  }
-
-  /** Just enough of Helm's engine.files for the language vectors (render owns the real one). */
-  static final class FilesStandIn implements GoObject {
-    private final Map<String, String> files;
-
-    FilesStandIn(Map<String, String> files) {
-      this.files = files;
-    }
-
-    @Override
-    public String goTypeName() {
-      return "engine.files";
-    }
-
-    @Override
-    public String goString() {
-      return "map[]";
-    }
-
-    @Override
-    public Member member(String name) {
-      return switch (name) {
-        case "Get" -> new Method(FunctionSignature.of(GoType.STRING),
-            (ctx, args) -> files.getOrDefault((String) args[0], ""));
-        case "GetBytes" -> new Method(FunctionSignature.of(GoType.STRING),
-            (ctx, args) -> files.getOrDefault((String) args[0], "").getBytes(StandardCharsets.UTF_8));
-        case "Lines" -> new Method(FunctionSignature.of(GoType.STRING), (ctx, args) -> {
-          String s = files.get((String) args[0]);
-          if (s == null) {
-            return GoSlice.ofStrings(List.of());
-          }
-          return GoSlice.ofStrings(List.of(s.split("\n", -1)));
-        });
-        default -> null;
-      };
-    }
+    return Capabilities.forTemplate("1.31.0", List.of(), Capabilities.DEFAULT_API_VERSIONS);
   }
 }

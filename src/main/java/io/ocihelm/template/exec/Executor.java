@@ -658,6 +658,7 @@ public final class Executor implements CallContext {
       value = receiver;
     }
     boolean hasArgs = (args != null && args.size() > 1) || fin != MISSING;
+    // Method first, then field, as Go does; a named map type (engine.files) falls back to its keys.
     if (value instanceof GoObject obj) {
       GoObject.Member member = obj.member(fieldName);
       if (member instanceof GoObject.Method m) {
@@ -669,7 +670,8 @@ public final class Executor implements CallContext {
         }
         return f.value();
       }
-    } else if (value instanceof ZonedDateTime time && TimeMethods.member(time, fieldName) instanceof GoObject.Method m) {
+    }
+    if (value instanceof ZonedDateTime time && TimeMethods.member(time, fieldName) instanceof GoObject.Method m) {
       return evalCall(dot, m.signature(), m.function(), n, fieldName, args, fin);
     } else if (value instanceof Map<?, ?> map) {
       if (hasArgs) {

@@ -12,6 +12,8 @@ public final class GoTypes {
   public static String typeName(Object value) {
     return switch (value) {
       case null -> "<nil>";
+      // First: a named Go type may be a map or slice underneath (engine.files, common.VersionSet).
+      case GoObject o -> o.goTypeName();
       case String s -> "string";
       case Boolean b -> "bool";
       case Long l -> "int";
@@ -23,7 +25,6 @@ public final class GoTypes {
       case NamedMap m -> m.goTypeName();
       case Map<?, ?> m -> "map[string]interface {}";
       case ZonedDateTime t -> "time.Time";
-      case GoObject o -> o.goTypeName();
       default -> throw new IllegalArgumentException("not a template value: " + value.getClass().getName());
     };
   }
