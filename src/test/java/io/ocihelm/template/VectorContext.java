@@ -124,6 +124,11 @@ final class VectorContext {
     }
 
     @Override
+    public String goKind() {
+      return "map"; // engine.files is a map[string][]byte
+    }
+
+    @Override
     public String goString() {
       return "map[]";
     }
