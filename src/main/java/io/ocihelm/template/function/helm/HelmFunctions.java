@@ -17,6 +17,7 @@ import io.ocihelm.template.function.FunctionSignature;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -239,8 +240,33 @@ public final class HelmFunctions {
 
   // --- templates ---
 
+  /** Helm's cap on how deeply one template name may include itself (recursionMaxNums). */
+  static final int MAX_NESTED_INCLUDES = 1000;
+
+  /**
+   * How many executions of each template name are in progress through include on this thread.
+   * Helm keeps this count per render; a render runs on one thread and every include decrements
+   * what it incremented, so a per-thread count is the same number.
+   */
+  private static final ThreadLocal<Map<String, Integer>> INCLUDED_NAMES = ThreadLocal.withInitial(HashMap::new);
+
   private static String include(CallContext ctx, String name, Object data) {
-    return ctx.executeTemplate(name, data);
+    Map<String, Integer> included = INCLUDED_NAMES.get();
+    int nesting = included.getOrDefault(name, 0);
+    if (nesting > MAX_NESTED_INCLUDES) {
+      throw new FunctionException("rendering template has a nested reference name: " + name
+          + ": unable to execute template");
+    }
+    included.put(name, nesting + 1);
+    try {
+      return ctx.executeTemplate(name, data);
+    } finally {
+      if (nesting == 0) {
+        included.remove(name);
+      } else {
+        included.put(name, nesting);
+      }
+    }
   }
 
   private static String tpl(CallContext ctx, String text, Object data) {
