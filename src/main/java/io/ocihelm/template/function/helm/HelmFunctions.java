@@ -310,6 +310,24 @@ public final class HelmFunctions {
     }
   }
 
+  /** Go's unicode.IsPrint: letters, marks, numbers, punctuation, symbols and the ASCII space. */
+  private static boolean isGoPrint(int c) {
+    if (c == ' ') {
+      return true;
+    }
+    return switch (Character.getType(c)) {
+      case Character.UPPERCASE_LETTER, Character.LOWERCASE_LETTER, Character.TITLECASE_LETTER,
+          Character.MODIFIER_LETTER, Character.OTHER_LETTER, Character.NON_SPACING_MARK,
+          Character.ENCLOSING_MARK, Character.COMBINING_SPACING_MARK, Character.DECIMAL_DIGIT_NUMBER,
+          Character.LETTER_NUMBER, Character.OTHER_NUMBER, Character.CONNECTOR_PUNCTUATION,
+          Character.DASH_PUNCTUATION, Character.START_PUNCTUATION, Character.END_PUNCTUATION,
+          Character.INITIAL_QUOTE_PUNCTUATION, Character.FINAL_QUOTE_PUNCTUATION,
+          Character.OTHER_PUNCTUATION, Character.MATH_SYMBOL, Character.CURRENCY_SYMBOL,
+          Character.MODIFIER_SYMBOL, Character.OTHER_SYMBOL -> true;
+      default -> false;
+    };
+  }
+
   /** Go's strconv.Quote, for the template text Helm quotes in tpl errors. */
   static String goQuote(String s) {
     StringBuilder b = new StringBuilder("\"");
@@ -327,8 +345,7 @@ public final class HelmFunctions {
         default -> {
           if (c < 0x20 || c == 0x7f) {
             b.append(String.format("\\x%02x", c));
-          } else if (!Character.isDefined(c) || Character.getType(c) == Character.UNASSIGNED
-              || (c >= 0x80 && c <= 0x9f) || Character.isSurrogate((char) Math.min(c, 0xFFFF)) && c <= 0xFFFF) {
+          } else if (!isGoPrint(c)) {
             b.append(c <= 0xFFFF ? String.format("\\u%04x", c) : String.format("\\U%08x", c));
           } else {
             b.appendCodePoint(c);
