@@ -159,5 +159,4 @@ public final class GoYaml {
     }
     return YamlScalars.Tag.STR;
   }
-
 }

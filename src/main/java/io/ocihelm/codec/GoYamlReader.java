@@ -173,10 +173,15 @@ public final class GoYamlReader {
       if (mark.getIndex() >= text.length() && !text.isEmpty() && !text.endsWith("\n")) {
         line++;
       }
-      if (line == 0) {
-        return "";
+      if (line != 0) {
+        return "line " + (e instanceof ScannerException ? line + 1 : line) + ": ";
       }
-      return "line " + (e instanceof ScannerException ? line + 1 : line) + ": ";
+      // yaml.v2 falls back to the context mark's line when the problem sits on the first line
+      Mark context = e.getContextMark();
+      if (context != null && context.getLine() != 0) {
+        return "line " + context.getLine() + ": ";
+      }
+      return "";
     }
 
     private static String libyamlProblem(String problem, String context) {

@@ -39,8 +39,9 @@ final class YamlScalars {
       Map.entry("+.INF", new Resolved(Tag.FLOAT, Double.POSITIVE_INFINITY)),
       Map.entry("-.inf", new Resolved(Tag.FLOAT, Double.NEGATIVE_INFINITY)),
       Map.entry("-.Inf", new Resolved(Tag.FLOAT, Double.NEGATIVE_INFINITY)),
-      Map.entry("-.INF", new Resolved(Tag.FLOAT, Double.NEGATIVE_INFINITY)),
-      Map.entry("<<", new Resolved(Tag.MERGE, "<<")));
+      Map.entry("-.INF", new Resolved(Tag.FLOAT, Double.NEGATIVE_INFINITY)));
+  // No "<<" here: yaml.v2 only consults its word table for a few leading characters, and '<' is
+  // not one, so a "<<" string prints plain. The reader recognises merge keys itself.
 
   private static Map.Entry<String, Resolved> bool(String word, boolean value) {
     return Map.entry(word, new Resolved(Tag.BOOL, value));

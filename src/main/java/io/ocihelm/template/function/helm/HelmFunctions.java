@@ -17,6 +17,7 @@ import io.ocihelm.template.function.FunctionSignature;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -239,8 +240,33 @@ public final class HelmFunctions {
 
   // --- templates ---
 
+  /** Helm's cap on how deeply one template name may include itself (recursionMaxNums). */
+  static final int MAX_NESTED_INCLUDES = 1000;
+
+  /**
+   * How many executions of each template name are in progress through include on this thread.
+   * Helm keeps this count per render; a render runs on one thread and every include decrements
+   * what it incremented, so a per-thread count is the same number.
+   */
+  private static final ThreadLocal<Map<String, Integer>> INCLUDED_NAMES = ThreadLocal.withInitial(HashMap::new);
+
   private static String include(CallContext ctx, String name, Object data) {
-    return ctx.executeTemplate(name, data);
+    Map<String, Integer> included = INCLUDED_NAMES.get();
+    int nesting = included.getOrDefault(name, 0);
+    if (nesting > MAX_NESTED_INCLUDES) {
+      throw new FunctionException("rendering template has a nested reference name: " + name
+          + ": unable to execute template");
+    }
+    included.put(name, nesting + 1);
+    try {
+      return ctx.executeTemplate(name, data);
+    } finally {
+      if (nesting == 0) {
+        included.remove(name);
+      } else {
+        included.put(name, nesting);
+      }
+    }
   }
 
   private static String tpl(CallContext ctx, String text, Object data) {
@@ -284,6 +310,24 @@ public final class HelmFunctions {
     }
   }
 
+  /** Go's unicode.IsPrint: letters, marks, numbers, punctuation, symbols and the ASCII space. */
+  private static boolean isGoPrint(int c) {
+    if (c == ' ') {
+      return true;
+    }
+    return switch (Character.getType(c)) {
+      case Character.UPPERCASE_LETTER, Character.LOWERCASE_LETTER, Character.TITLECASE_LETTER,
+          Character.MODIFIER_LETTER, Character.OTHER_LETTER, Character.NON_SPACING_MARK,
+          Character.ENCLOSING_MARK, Character.COMBINING_SPACING_MARK, Character.DECIMAL_DIGIT_NUMBER,
+          Character.LETTER_NUMBER, Character.OTHER_NUMBER, Character.CONNECTOR_PUNCTUATION,
+          Character.DASH_PUNCTUATION, Character.START_PUNCTUATION, Character.END_PUNCTUATION,
+          Character.INITIAL_QUOTE_PUNCTUATION, Character.FINAL_QUOTE_PUNCTUATION,
+          Character.OTHER_PUNCTUATION, Character.MATH_SYMBOL, Character.CURRENCY_SYMBOL,
+          Character.MODIFIER_SYMBOL, Character.OTHER_SYMBOL -> true;
+      default -> false;
+    };
+  }
+
   /** Go's strconv.Quote, for the template text Helm quotes in tpl errors. */
   static String goQuote(String s) {
     StringBuilder b = new StringBuilder("\"");
@@ -301,8 +345,7 @@ public final class HelmFunctions {
         default -> {
           if (c < 0x20 || c == 0x7f) {
             b.append(String.format("\\x%02x", c));
-          } else if (!Character.isDefined(c) || Character.getType(c) == Character.UNASSIGNED
-              || (c >= 0x80 && c <= 0x9f) || Character.isSurrogate((char) Math.min(c, 0xFFFF)) && c <= 0xFFFF) {
+          } else if (!isGoPrint(c)) {
             b.append(c <= 0xFFFF ? String.format("\\u%04x", c) : String.format("\\U%08x", c));
           } else {
             b.appendCodePoint(c);
