@@ -106,12 +106,8 @@ public final class Lexer {
     return null;
   }
 
+  // ignore skips over the pending input before this point (lines were counted while advancing).
   private void ignore() {
-    for (int i = start; i < pos; i++) {
-      if (input.charAt(i) == '\n') {
-        // line already advanced by next(); nothing to do for chars consumed via next()
-      }
-    }
     start = pos;
     startLine = line;
   }
@@ -149,9 +145,6 @@ public final class Lexer {
 
   private State errorf(String message) {
     item = new Token(Type.ERROR, start, message, startLine);
-    start = 0;
-    pos = 0;
-    input.length();
     atEof = true;
     return null;
   }
