@@ -16,7 +16,7 @@ final class GoCasts {
   private static final Pattern HEX_FLOAT =
       Pattern.compile("[+-]?0[xX](?:_?[0-9a-fA-F])*(?:\\.[0-9a-fA-F]*)?[pP][+-]?\\d+");
   private static final Pattern SPECIAL_FLOAT =
-      Pattern.compile("[+-]?(?:(?i)inf|infinity|nan)");
+      Pattern.compile("(?i)[+-]?(?:inf|infinity)|nan");
 
   private GoCasts() {}
 
