@@ -65,7 +65,7 @@ final class CaseWords {
       if (Character.isDigit(c)) {
         int digitsEnd = i;
         while (digitsEnd < to && Character.isDigit(cps[digitsEnd])) digitsEnd++;
-        boolean lowerFollows = digitsEnd < to && Character.isLowerCase(cps[digitsEnd]);
+        boolean lowerFollows = digitsEnd < to && GoStrings.isLower(cps[digitsEnd]);
         if (lowerFollows && word.length() > 0 && !numberLed) {
           words.add(word.toString());
           word.setLength(0);
@@ -77,17 +77,17 @@ final class CaseWords {
         i = digitsEnd;
         continue;
       }
-      boolean upper = Character.isUpperCase(c) || Character.isTitleCase(c);
+      boolean upper = GoStrings.isUpper(c) || GoStrings.isTitle(c);
       if (upper && word.length() > 0) {
         int previous = cps[i - 1];
-        boolean previousUpper = Character.isUpperCase(previous) || Character.isTitleCase(previous);
-        boolean nextLower = i + 1 < to && Character.isLowerCase(cps[i + 1]);
+        boolean previousUpper = GoStrings.isUpper(previous) || GoStrings.isTitle(previous);
+        boolean nextLower = i + 1 < to && GoStrings.isLower(cps[i + 1]);
         if (!previousUpper || nextLower) {
           words.add(word.toString());
           word.setLength(0);
           numberLed = false;
         }
-      } else if (!upper && numberLed && word.length() > 0 && !Character.isLowerCase(c)) {
+      } else if (!upper && numberLed && word.length() > 0 && !GoStrings.isLower(c)) {
         words.add(word.toString());
         word.setLength(0);
         numberLed = false;

@@ -47,4 +47,19 @@ final class GoStrings {
       default -> c > 0xff && Character.isSpaceChar(c) && c != 0x200B;
     };
   }
+
+  /** Go's {@code unicode.IsUpper}: general category Lu only (Java also counts Other_Uppercase). */
+  static boolean isUpper(int c) {
+    return Character.getType(c) == Character.UPPERCASE_LETTER;
+  }
+
+  /** Go's {@code unicode.IsLower}: general category Ll only. */
+  static boolean isLower(int c) {
+    return Character.getType(c) == Character.LOWERCASE_LETTER;
+  }
+
+  /** Go's {@code unicode.IsTitle}: general category Lt. */
+  static boolean isTitle(int c) {
+    return Character.getType(c) == Character.TITLECASE_LETTER;
+  }
 }

@@ -163,20 +163,25 @@ public final class StringFunctions {
     return out.toString();
   }
 
-  // goutils.SwapCase
+  // goutils.SwapCase: a lower-case rune after whitespace (or first) becomes title case, which
+  // differs from upper case only for digraphs such as "ǆ".
   static String swapcase(String s) {
     StringBuilder out = new StringBuilder(s.length());
-    s.codePoints()
-        .forEach(
-            c -> {
-              if (Character.isUpperCase(c) || Character.isTitleCase(c)) {
-                out.appendCodePoint(Character.toLowerCase(c));
-              } else if (Character.isLowerCase(c)) {
-                out.appendCodePoint(Character.toUpperCase(c));
-              } else {
-                out.appendCodePoint(c);
-              }
-            });
+    boolean afterSpace = true;
+    for (int i = 0; i < s.length(); ) {
+      int c = s.codePointAt(i);
+      i += Character.charCount(c);
+      if (GoStrings.isUpper(c) || GoStrings.isTitle(c)) {
+        out.appendCodePoint(Character.toLowerCase(c));
+        afterSpace = false;
+      } else if (GoStrings.isLower(c)) {
+        out.appendCodePoint(afterSpace ? Character.toTitleCase(c) : Character.toUpperCase(c));
+        afterSpace = false;
+      } else {
+        out.appendCodePoint(c);
+        afterSpace = GoStrings.isSpace(c);
+      }
+    }
     return out.toString();
   }
 
