@@ -29,6 +29,16 @@ public final class GoSlice extends AbstractList<Object> implements RandomAccess 
     return new GoSlice("int", ints);
   }
 
+  /** A Go {@code [][]interface {}} (Sprig's {@code chunk}); elements are lists. */
+  public static GoSlice ofLists(List<? extends List<?>> lists) {
+    return new GoSlice("[]interface {}", lists);
+  }
+
+  /** Go's {@code s[from:to]}: the same element type, for functions that keep it (Sprig's slice). */
+  public GoSlice slice(int from, int to) {
+    return new GoSlice(elementType, elements.subList(from, to));
+  }
+
   /** The Go element type, e.g. {@code string} or {@code int}. */
   public String elementType() {
     return elementType;

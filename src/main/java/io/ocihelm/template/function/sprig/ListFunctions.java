@@ -159,13 +159,9 @@ public final class ListFunctions {
     if (start < 0 || end < start || end > l.size()) {
       throw new FunctionException("reflect.Value.Slice: slice index out of bounds");
     }
+    if (list instanceof GoSlice slice) return slice.slice((int) start, (int) end);
+    if (list instanceof byte[] bytes) return Arrays.copyOfRange(bytes, (int) start, (int) end);
     List<?> part = l.subList((int) start, (int) end);
-    if (list instanceof GoSlice slice) {
-      List<Object> copy = new ArrayList<>(part);
-      return "string".equals(slice.elementType())
-          ? GoSlice.ofStrings(copy.stream().map(String.class::cast).toList())
-          : GoSlice.ofInts(copy.stream().map(Long.class::cast).toList());
-    }
     return new ArrayList<>(part);
   }
 
@@ -178,11 +174,11 @@ public final class ListFunctions {
   }
 
   // Sprig computes the chunk count in float64, so a size of 0 or below ends in a makeslice panic.
-  static List<Object> chunk(long size, Object list) {
+  static GoSlice chunk(long size, Object list) {
     List<?> l = elements(list, "Cannot chunk type %s");
     long count = GoCasts.floatToInt64(Math.floor((double) (l.size() - 1) / (double) size)) + 1;
     if (count < 0) throw new FunctionException("runtime error: makeslice: len out of range");
-    List<Object> out = new ArrayList<>();
+    List<List<Object>> out = new ArrayList<>();
     for (long i = 0; i < count; i++) {
       long length = size;
       if (i == count - 1) {
@@ -194,6 +190,6 @@ public final class ListFunctions {
       for (long j = 0; j < length; j++) part.add(l.get((int) (i * size + j)));
       out.add(part);
     }
-    return out;
+    return GoSlice.ofLists(out);
   }
 }
