@@ -235,6 +235,10 @@ public final class UrlPathFunctions {
           String bad = GoStrings.byteSlice(bytes, i, Math.min(i + 3, bytes.length));
           throw new UrlError("invalid URL escape " + GoValueText.quote(bad));
         }
+        // In a host, only non-ASCII bytes and "%25" may be percent-encoded.
+        if (mode == Escape.HOST && Character.digit(bytes[i + 1], 16) < 8 && !(bytes[i + 1] == '2' && bytes[i + 2] == '5')) {
+          throw new UrlError("invalid URL escape " + GoValueText.quote(GoStrings.byteSlice(bytes, i, i + 3)));
+        }
         out.write(Character.digit(bytes[i + 1], 16) << 4 | Character.digit(bytes[i + 2], 16));
         i += 2;
         continue;
@@ -306,7 +310,7 @@ public final class UrlPathFunctions {
         if (user != null) out.append(user).append('@');
         if (!host.isEmpty()) out.append(escape(host, Escape.HOST));
       }
-      String escapedPath = escape(path, Escape.PATH);
+      String escapedPath = path.equals("*") ? "*" : escape(path, Escape.PATH);
       if (!escapedPath.isEmpty() && escapedPath.charAt(0) != '/' && !host.isEmpty()) out.append('/');
       if (out.isEmpty()) {
         int slash = escapedPath.indexOf('/');
