@@ -7,6 +7,7 @@ import static io.ocihelm.template.function.GoType.STRING;
 import io.ocihelm.template.function.FunctionException;
 import io.ocihelm.template.function.FunctionRegistry;
 import io.ocihelm.template.function.FunctionSignature;
+import io.ocihelm.template.value.GoObject;
 import io.ocihelm.template.value.GoSlice;
 import io.ocihelm.template.value.GoTypes;
 import io.ocihelm.template.value.NamedMap;
@@ -148,7 +149,10 @@ public final class DictFunctions {
 
   @SuppressWarnings("unchecked")
   private static Map<String, Object> assertMap(Object value) {
-    if (value instanceof Map<?, ?> m && !(value instanceof NamedMap)) return (Map<String, Object>) m;
+    // Only a plain map[string]interface {}: named map types (common.Values, engine.files) fail.
+    if (value instanceof Map<?, ?> m && !(value instanceof NamedMap) && !(value instanceof GoObject)) {
+      return (Map<String, Object>) m;
+    }
     throw interfaceConversion(value, "map[string]interface {}");
   }
 
