@@ -41,8 +41,12 @@ import io.fabric8.kubernetes.model.annotation.Version;
 // defaults to metadata.name, which Kubernetes allows up to 253.
 @ValidationRule(
     value = "has(self.spec)",
+    fieldPath = ".spec",
+    reason = "FieldValueRequired",
     message = "spec is required: an OciHelmRelease needs at least spec.chart.repository")
 @ValidationRule(
+    fieldPath = ".spec.releaseName",
+    reason = "FieldValueRequired",
     value = "!has(self.spec) || has(self.spec.releaseName) || size(self.metadata.name) <= 53",
     message =
         "metadata.name is longer than 53 characters, the limit Helm puts on release names: set"
