@@ -8,7 +8,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * Helm's {@code releaseutil.SortManifests}: rendered files (sorted by path, partials and blank
@@ -74,9 +73,6 @@ public final class ManifestSorter {
           "pre-install", "post-install", "pre-delete", "post-delete", "pre-upgrade", "post-upgrade",
           "pre-rollback", "post-rollback", "test");
 
-  // Helm compat: the separator swallows surrounding whitespace, and any line starting with ---.
-  private static final Pattern SEPARATOR = Pattern.compile("(?:^|[\\t\\n\\f\\r ]*\\n)---[\\t\\n\\f\\r ]*");
-
   /** Manifests and hooks, each sorted by kind. */
   public record Sorted(List<Manifest> manifests, List<Manifest> hooks) {}
 
@@ -100,15 +96,50 @@ public final class ManifestSorter {
     return new Sorted(byKind(manifests), byKind(hooks));
   }
 
-  /** {@code releaseutil.SplitManifests}: the trimmed, non-empty documents of one file, in order. */
+  /**
+   * {@code releaseutil.SplitManifests}: the trimmed, non-empty documents of one file, in order.
+   * Helm splits on the RE2 pattern {@code (?:^|\s*\n)---\s*}; the same leftmost-first matches are
+   * found here by hand, in linear time (a backtracking regex is quadratic on indentation).
+   */
   public static List<String> split(String content) {
+    String s = goTrimSpace(content);
     List<String> docs = new ArrayList<>();
-    for (String d : SEPARATOR.split(goTrimSpace(content), -1)) {
-      if (!d.isEmpty()) {
-        docs.add(goTrimSpace(d));
-      }
+    int last = 0;
+    int from = 0;
+    if (s.startsWith("---")) {
+      last = skipSeparatorSpace(s, 3);
+      from = last;
     }
+    int k;
+    while ((k = s.indexOf("\n---", from)) >= 0) {
+      int start = k;
+      while (start > from && isSeparatorSpace(s.charAt(start - 1))) {
+        start--;
+      }
+      addDocument(docs, s.substring(last, start));
+      last = skipSeparatorSpace(s, k + 4);
+      from = last;
+    }
+    addDocument(docs, s.substring(last));
     return docs;
+  }
+
+  private static void addDocument(List<String> docs, String d) {
+    if (!d.isEmpty()) {
+      docs.add(goTrimSpace(d));
+    }
+  }
+
+  private static int skipSeparatorSpace(String s, int i) {
+    while (i < s.length() && isSeparatorSpace(s.charAt(i))) {
+      i++;
+    }
+    return i;
+  }
+
+  /** RE2's {@code \s}: {@code [\t\n\f\r ]}. */
+  private static boolean isSeparatorSpace(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r';
   }
 
   private static void classify(String path, String doc, List<Manifest> manifests, List<Manifest> hooks) {
