@@ -6,6 +6,10 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.ocihelm.chart.Chart;
+import io.ocihelm.chart.ChartFile;
+import io.ocihelm.chart.ChartMetadata;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,6 +54,81 @@ public record ReleaseChart(
   public static ReleaseChart of(
       Map<String, Object> metadata, List<ReleaseFile> templates, Map<String, Object> values, byte[] schema, List<ReleaseFile> files) {
     return new ReleaseChart(metadata, null, templates, values, schema, files, null);
+  }
+
+  /**
+   * The record of a loaded root chart, as Helm writes it: Chart.yaml's fields in Helm's order with
+   * empty ones omitted, the chart's own templates, values.yaml, schema and other files.
+   */
+  public static ReleaseChart from(Chart chart) {
+    return of(metadata(chart.metadata()), files(chart.templates()), chart.values(), chart.schema(), files(chart.files()));
+  }
+
+  // Helm compat: Helm's Metadata JSON tags, in declaration order, every one omitempty.
+  private static Map<String, Object> metadata(ChartMetadata m) {
+    Map<String, Object> json = new LinkedHashMap<>();
+    putIfPresent(json, "name", m.name);
+    putIfPresent(json, "home", m.home);
+    putIfPresent(json, "sources", m.sources);
+    putIfPresent(json, "version", m.version);
+    putIfPresent(json, "description", m.description);
+    putIfPresent(json, "keywords", m.keywords);
+    if (!m.maintainers.isEmpty()) {
+      List<Map<String, Object>> maintainers = new ArrayList<>();
+      for (ChartMetadata.Maintainer maintainer : m.maintainers) {
+        Map<String, Object> entry = new LinkedHashMap<>();
+        putIfPresent(entry, "name", maintainer.name());
+        putIfPresent(entry, "email", maintainer.email());
+        putIfPresent(entry, "url", maintainer.url());
+        maintainers.add(entry);
+      }
+      json.put("maintainers", maintainers);
+    }
+    putIfPresent(json, "icon", m.icon);
+    putIfPresent(json, "apiVersion", m.apiVersion);
+    putIfPresent(json, "condition", m.condition);
+    putIfPresent(json, "tags", m.tags);
+    putIfPresent(json, "appVersion", m.appVersion);
+    if (m.deprecated) {
+      json.put("deprecated", true);
+    }
+    putIfPresent(json, "annotations", m.annotations);
+    putIfPresent(json, "kubeVersion", m.kubeVersion);
+    if (!m.dependencies.isEmpty()) {
+      List<Map<String, Object>> dependencies = new ArrayList<>();
+      for (ChartMetadata.Dependency d : m.dependencies) {
+        Map<String, Object> entry = new LinkedHashMap<>();
+        putIfPresent(entry, "name", d.name);
+        putIfPresent(entry, "version", d.version);
+        putIfPresent(entry, "repository", d.repository);
+        putIfPresent(entry, "condition", d.condition);
+        putIfPresent(entry, "tags", d.tags);
+        if (d.enabled) {
+          entry.put("enabled", true);
+        }
+        putIfPresent(entry, "import-values", d.importValues);
+        putIfPresent(entry, "alias", d.alias);
+        dependencies.add(entry);
+      }
+      json.put("dependencies", dependencies);
+    }
+    putIfPresent(json, "type", m.type);
+    return json;
+  }
+
+  private static void putIfPresent(Map<String, Object> json, String key, Object value) {
+    boolean empty =
+        value == null
+            || (value instanceof String text && text.isEmpty())
+            || (value instanceof java.util.Collection<?> list && list.isEmpty())
+            || (value instanceof Map<?, ?> map && map.isEmpty());
+    if (!empty) {
+      json.put(key, value);
+    }
+  }
+
+  private static List<ReleaseFile> files(List<ChartFile> files) {
+    return files.stream().map(file -> ReleaseFile.of(file.name(), file.data())).toList();
   }
 
   /** {@code metadata.name}, "" when absent. */

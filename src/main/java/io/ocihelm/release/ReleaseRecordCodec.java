@@ -3,6 +3,7 @@ package io.ocihelm.release;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import java.io.ByteArrayInputStream;
@@ -49,7 +50,9 @@ public final class ReleaseRecordCodec {
   private static final byte[] GZIP_MAGIC = {0x1f, (byte) 0x8b, 0x08};
 
   private static final ObjectMapper JSON =
-      new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+      new ObjectMapper()
+          .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
+          .registerModule(new SimpleModule("go-json").addSerializer(Double.class, new GoFloatSerializer()));
 
   private ReleaseRecordCodec() {}
 

@@ -187,6 +187,25 @@ class ReleaseRecordCodecTest {
     assertThat(HelmTime.parse("2026-11-25T23:54:14+01:00")).isEqualTo(Instant.parse("2026-11-25T22:54:14Z"));
   }
 
+  /** Go's encoding/json float64 output, as seen in helm's records (chart values are all float64). */
+  record FloatCase(String scenario, double value, String json) {}
+
+  static Stream<FloatCase> floats() {
+    return Stream.of(
+        new FloatCase("integral, as helm wrote replicaCount", 1.0, "1"),
+        new FloatCase("integral, as helm wrote targetCPUUtilizationPercentage", 80.0, "80"),
+        new FloatCase("integral, as helm wrote maxReplicas", 100.0, "100"),
+        new FloatCase("fraction", 0.25, "0.25"),
+        new FloatCase("negative", -3.5, "-3.5"),
+        new FloatCase("zero", 0.0, "0"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("floats")
+  void writesFloatsLikeGo(FloatCase c) {
+    assertThat(GoFloatSerializer.format(c.value())).isEqualTo(c.json());
+  }
+
   static Secret secret(String resource) throws IOException {
     try (InputStream in = ReleaseRecordCodecTest.class.getResourceAsStream(resource)) {
       assertThat(in).as(resource).isNotNull();

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.ocihelm.chart.ChartLoader;
 import io.ocihelm.testbed.ControlPlane;
 import io.ocihelm.testbed.Helm;
 import io.ocihelm.testbed.TestBed;
@@ -89,6 +90,10 @@ class ReleaseStoreIT {
       assertThat(r.config()).isEqualTo(Map.of("replicaCount", 2));
     });
     ReleaseRecord installed = adopted.lastDeployed().orElseThrow();
+    // The chart record we would write for the same chart is the one helm wrote (modtimes aside).
+    JsonNode helmsChart = chartJson(installed.chart());
+    stripModTimes(helmsChart);
+    assertThat(chartJson(ReleaseChart.from(new ChartLoader().load(tmp.resolve("demo"))))).isEqualTo(helmsChart);
     ReleaseRecord pending =
         store.begin(
             adopted,
@@ -150,6 +155,20 @@ class ReleaseStoreIT {
     assertThat(shown).extracting(h -> h.get("status").asText()).containsExactly("deployed", "failed");
     assertThat(shown.get(1).get("description").asText()).isEqualTo("Upgrade \"web\" failed: Deployment web is invalid");
     assertThat(store.history(ns.name(), "web").lastDeployed().map(ReleaseRecord::version)).contains(1);
+  }
+
+  /** The chart as our codec writes it into a record. */
+  private static JsonNode chartJson(ReleaseChart chart) throws IOException {
+    ReleaseRecord record = new ReleaseRecord("x", null, chart, null, "", null, 1, "ns", null, null, null);
+    return JSON.readTree(ReleaseRecordCodec.toJson(record)).get("chart");
+  }
+
+  /** Helm 4 stamps chart and file modtimes; helm 3 and we do not. */
+  private static void stripModTimes(JsonNode node) {
+    if (node instanceof ObjectNode object) {
+      object.remove(List.of("modtime", "schemamodtime"));
+    }
+    node.forEach(ReleaseStoreIT::stripModTimes);
   }
 
   private static Helm helm(Tool tool, Path tmp) {
