@@ -1,5 +1,7 @@
 package io.ocihelm.codec;
 
+import io.ocihelm.template.value.GoStringOrder;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -9,21 +11,6 @@ import java.util.Map;
 final class GoSort {
   private GoSort() {}
 
-  /** Go's string order: byte-wise UTF-8, which is code-point order (unlike String.compareTo). */
-  static final Comparator<String> GO_STRING_ORDER = (a, b) -> {
-    int i = 0;
-    int j = 0;
-    while (i < a.length() && j < b.length()) {
-      int ca = a.codePointAt(i);
-      int cb = b.codePointAt(j);
-      if (ca != cb) {
-        return Integer.compare(ca, cb);
-      }
-      i += Character.charCount(ca);
-      j += Character.charCount(cb);
-    }
-    return Integer.compare(a.length() - i, b.length() - j);
-  };
 
   /** Keys in encoding/json order. */
   static List<String> sortedKeys(Map<?, ?> map) {
@@ -31,7 +18,7 @@ final class GoSort {
     for (Object k : map.keySet()) {
       keys.add(String.valueOf(k));
     }
-    keys.sort(GO_STRING_ORDER);
+    keys.sort(GoStringOrder.ORDER);
     return keys;
   }
 

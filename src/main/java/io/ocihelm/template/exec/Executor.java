@@ -1,5 +1,7 @@
 package io.ocihelm.template.exec;
 
+import io.ocihelm.template.value.GoStringOrder;
+
 import io.ocihelm.template.Limits;
 import io.ocihelm.template.TemplateException;
 import io.ocihelm.template.function.CallContext;
@@ -64,21 +66,6 @@ public final class Executor implements CallContext {
   /** A non-nil value held in an {@code interface {}}. */
   public record Iface(Object value) {}
 
-  /** Go's map key order for strings: byte-wise UTF-8, which is code point order. */
-  public static final Comparator<String> GO_STRING_ORDER = (a, b) -> {
-    int i = 0;
-    int j = 0;
-    while (i < a.length() && j < b.length()) {
-      int ca = a.codePointAt(i);
-      int cb = b.codePointAt(j);
-      if (ca != cb) {
-        return Integer.compare(ca, cb);
-      }
-      i += Character.charCount(ca);
-      j += Character.charCount(cb);
-    }
-    return Integer.compare(a.length() - i, b.length() - j);
-  };
 
   private static final class BreakSignal extends RuntimeException {
     BreakSignal() {
@@ -402,7 +389,7 @@ public final class Executor implements CallContext {
           for (Object k : map.keySet()) {
             keys.add((String) k);
           }
-          keys.sort(GO_STRING_ORDER);
+          keys.sort(GoStringOrder.ORDER);
           for (String k : keys) {
             ran = true;
             Object elem = map.get(k);

@@ -1,5 +1,7 @@
 package io.ocihelm.template.exec;
 
+import io.ocihelm.template.value.GoStringOrder;
+
 import io.ocihelm.template.fmt.GoFmt;
 import io.ocihelm.template.value.GoObject;
 import io.ocihelm.template.value.Int64;
@@ -71,7 +73,7 @@ public final class ValuePrinter {
         b.append("map[");
         List<String> keys = new ArrayList<>();
         m.keySet().forEach(k -> keys.add(String.valueOf(k)));
-        keys.sort(Executor.GO_STRING_ORDER);
+        keys.sort(GoStringOrder.ORDER);
         for (int i = 0; i < keys.size(); i++) {
           if (i > 0) {
             b.append(' ');

@@ -1,5 +1,7 @@
 package io.ocihelm.template.function.helm;
 
+import io.ocihelm.template.fmt.GoStrconv;
+
 import static io.ocihelm.template.function.GoType.ANY;
 import static io.ocihelm.template.function.GoType.STRING;
 
@@ -310,24 +312,6 @@ public final class HelmFunctions {
     }
   }
 
-  /** Go's unicode.IsPrint: letters, marks, numbers, punctuation, symbols and the ASCII space. */
-  private static boolean isGoPrint(int c) {
-    if (c == ' ') {
-      return true;
-    }
-    return switch (Character.getType(c)) {
-      case Character.UPPERCASE_LETTER, Character.LOWERCASE_LETTER, Character.TITLECASE_LETTER,
-          Character.MODIFIER_LETTER, Character.OTHER_LETTER, Character.NON_SPACING_MARK,
-          Character.ENCLOSING_MARK, Character.COMBINING_SPACING_MARK, Character.DECIMAL_DIGIT_NUMBER,
-          Character.LETTER_NUMBER, Character.OTHER_NUMBER, Character.CONNECTOR_PUNCTUATION,
-          Character.DASH_PUNCTUATION, Character.START_PUNCTUATION, Character.END_PUNCTUATION,
-          Character.INITIAL_QUOTE_PUNCTUATION, Character.FINAL_QUOTE_PUNCTUATION,
-          Character.OTHER_PUNCTUATION, Character.MATH_SYMBOL, Character.CURRENCY_SYMBOL,
-          Character.MODIFIER_SYMBOL, Character.OTHER_SYMBOL -> true;
-      default -> false;
-    };
-  }
-
   /** Go's strconv.Quote, for the template text Helm quotes in tpl errors. */
   static String goQuote(String s) {
     StringBuilder b = new StringBuilder("\"");
@@ -345,7 +329,7 @@ public final class HelmFunctions {
         default -> {
           if (c < 0x20 || c == 0x7f) {
             b.append(String.format("\\x%02x", c));
-          } else if (!isGoPrint(c)) {
+          } else if (!GoStrconv.isPrint(c)) {
             b.append(c <= 0xFFFF ? String.format("\\u%04x", c) : String.format("\\U%08x", c));
           } else {
             b.appendCodePoint(c);
