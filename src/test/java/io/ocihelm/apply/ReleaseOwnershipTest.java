@@ -1,0 +1,26 @@
+package io.ocihelm.apply;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
+import org.junit.jupiter.api.Test;
+
+class ReleaseOwnershipTest {
+
+  @Test
+  void stampsHelmsMarksAndOurLabelKeepingTheChartsLabels() {
+    ConfigMap object = new ConfigMapBuilder().withNewMetadata().withName("cfg")
+        .addToLabels("app", "demo").addToLabels("app.kubernetes.io/managed-by", "Tiller").endMetadata().build();
+
+    new ReleaseOwnership("demo", "team-a", "ops.demo").stamp(object);
+
+    assertThat(object.getMetadata().getAnnotations())
+        .containsEntry("meta.helm.sh/release-name", "demo")
+        .containsEntry("meta.helm.sh/release-namespace", "team-a");
+    assertThat(object.getMetadata().getLabels())
+        .containsEntry("app", "demo")
+        .containsEntry("app.kubernetes.io/managed-by", "Helm")
+        .containsEntry("ocihelm.io/release", "ops.demo");
+  }
+}
