@@ -1,7 +1,9 @@
 package io.ocihelm.reconciler;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
 import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
@@ -21,7 +23,7 @@ import java.time.Duration;
  * the interval passes); transient failures are rethrown so JOSDK retries with backoff, and
  * {@link #updateErrorStatus} reports them.
  */
-public class OciHelmReleaseReconciler implements Reconciler<OciHelmRelease> {
+public class OciHelmReleaseReconciler implements Reconciler<OciHelmRelease>, Cleaner<OciHelmRelease> {
   private final ReleaseSteps steps;
   private final StatusWriter statusWriter;
 
@@ -74,6 +76,16 @@ public class OciHelmReleaseReconciler implements Reconciler<OciHelmRelease> {
     steps.pruneOrphans().run(request);
     steps.recordRelease().run(request);
     return new ReconcileOutcome.Released(request);
+  }
+
+  /**
+   * The OciHelmRelease is being deleted (JOSDK holds a finalizer meanwhile): uninstall, then let
+   * it go. A transient failure is rethrown and retried; the finalizer stays until it succeeds.
+   */
+  @Override
+  public DeleteControl cleanup(OciHelmRelease release, Context<OciHelmRelease> context) {
+    steps.uninstall().run(new ReleaseRequest(release));
+    return DeleteControl.defaultDelete();
   }
 
   @Override

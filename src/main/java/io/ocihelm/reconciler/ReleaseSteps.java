@@ -4,7 +4,8 @@ import io.ocihelm.reconciler.step.ReleaseStep;
 
 /**
  * The steps of a reconcile, in the order they run: observe (resolve the chart, load values), then,
- * when {@link ReleasePlan} says so, act (fetch, render, apply, prune, record).
+ * when {@link ReleasePlan} says so, act (fetch, render, apply, prune, record); and the uninstall
+ * that runs when the OciHelmRelease is deleted.
  */
 public record ReleaseSteps(
     ReleaseStep resolveChart,
@@ -13,4 +14,5 @@ public record ReleaseSteps(
     ReleaseStep renderRelease,
     ReleaseStep applyManifests,
     ReleaseStep pruneOrphans,
-    ReleaseStep recordRelease) {}
+    ReleaseStep recordRelease,
+    ReleaseStep uninstall) {}

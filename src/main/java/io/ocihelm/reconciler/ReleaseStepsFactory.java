@@ -17,6 +17,7 @@ import io.ocihelm.reconciler.step.RegistryAccess;
 import io.ocihelm.reconciler.step.ReleaseRecorder;
 import io.ocihelm.reconciler.step.RenderRelease;
 import io.ocihelm.reconciler.step.ResolveChart;
+import io.ocihelm.reconciler.step.Uninstall;
 import io.ocihelm.render.Capabilities;
 import io.ocihelm.render.ReleaseRenderer;
 import java.util.List;
@@ -36,14 +37,16 @@ public final class ReleaseStepsFactory {
   public static ReleaseSteps standard(KubernetesClient client, RegistryOptions registryOptions, ReleaseRecorder records) {
     RegistryAccess registries = new RegistryAccess(client, registryOptions, BlobCache.inMemory(BLOB_CACHE_BYTES));
     ReleaseRenderer renderer = new ReleaseRenderer(new SemverRange(), LOG::warning);
+    Pruner pruner = new Pruner(client);
     return new ReleaseSteps(
         new ResolveChart(registries),
         new LoadValues(client),
         new FetchChart(registries, new ChartLoader()),
         new RenderRelease(renderer, clusterCapabilities(client), records),
         new ApplyManifests(new ServerSideApplier(client, new ResourceScopes(client))),
-        new PruneOrphans(new Pruner(client)),
-        new RecordRelease(records));
+        new PruneOrphans(pruner),
+        new RecordRelease(records),
+        new Uninstall(pruner));
   }
 
   /**

@@ -16,6 +16,8 @@ import io.ocihelm.api.v1alpha1.ConditionStatus;
 import io.ocihelm.api.v1alpha1.ConditionType;
 import io.ocihelm.api.v1alpha1.OciHelmRelease;
 import io.ocihelm.api.v1alpha1.OciHelmReleaseSpec;
+import io.ocihelm.api.v1alpha1.ValuesReference;
+import io.ocihelm.api.v1alpha1.ValuesSourceKind;
 import io.ocihelm.apply.ReleaseOwnership;
 import io.ocihelm.testbed.Helm;
 import io.ocihelm.testbed.Registry;
@@ -35,8 +37,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The reconciler on the real API server and registry of the test bed, run by a plain JOSDK
- * {@link Operator} on the admin client (no Quarkus boot): install, values change, prune, and a
- * template error that applies nothing.
+ * {@link Operator} on the admin client (no Quarkus boot): install, a no-op reconcile that writes
+ * nothing, values change (spec.values, then a ConfigMap), prune, a template error that applies
+ * nothing, and uninstall through the finalizer.
  */
 @ExtendWith(TestBed.class)
 class OciHelmReleaseReconcilerIT {
@@ -54,8 +57,9 @@ class OciHelmReleaseReconcilerIT {
     helm.push(chart(helm, tmp, "0.2.0", false, false), registry, prefix).requireSuccess();
     helm.push(chart(helm, tmp, "0.3.0", false, true), registry, prefix).requireSuccess();
 
+    OciHelmReleaseReconciler reconciler = new OciHelmReleaseReconciler(admin);
     Operator operator = new Operator(o -> o.withKubernetesClient(admin).withCloseClientOnStop(false));
-    operator.register(new OciHelmReleaseReconciler(admin), c -> c.settingNamespace(ns.name()));
+    operator.register(reconciler, c -> c.settingNamespace(ns.name()));
     operator.start();
     try {
       // install
@@ -85,6 +89,15 @@ class OciHelmReleaseReconcilerIT {
       assertThat(ready.getStatus().getLastAppliedValuesChecksum()).startsWith("sha256:");
       String checksumBefore = ready.getStatus().getLastAppliedValuesChecksum();
 
+      // a reconcile with unchanged inputs renders nothing and writes nothing
+      String configVersion = config.getMetadata().getResourceVersion();
+      OciHelmRelease current = get(admin, ns.name());
+      String releaseVersion = current.getMetadata().getResourceVersion();
+      assertThat(reconciler.reconcile(current, null).isNoUpdate()).isTrue();
+      assertThat(admin.configMaps().inNamespace(ns.name()).withName("demo-config").get().getMetadata()
+          .getResourceVersion()).isEqualTo(configVersion);
+      assertThat(get(admin, ns.name()).getMetadata().getResourceVersion()).isEqualTo(releaseVersion);
+
       // values change: re-rendered and re-applied
       edit(admin, ns.name(), spec -> spec.setValues(JSON.valueToTree(Map.of("greeting", "bye"))));
       OciHelmRelease upgraded = awaitReady(admin, ns.name(), 2);
@@ -92,9 +105,23 @@ class OciHelmReleaseReconcilerIT {
       assertThat(admin.configMaps().inNamespace(ns.name()).withName("demo-config").get().getData())
           .containsEntry("greeting", "bye");
 
+      // values from a ConfigMap, spec.values on top
+      admin.resource(new io.fabric8.kubernetes.api.model.ConfigMapBuilder().withNewMetadata().withName("demo-values")
+          .withNamespace(ns.name()).endMetadata().addToData("values.yaml", "replicas: 3\ngreeting: ignored\n").build())
+          .create();
+      edit(admin, ns.name(), spec -> {
+        ValuesReference reference = new ValuesReference();
+        reference.setKind(ValuesSourceKind.ConfigMap);
+        reference.setName("demo-values");
+        spec.setValuesFrom(new java.util.ArrayList<>(java.util.List.of(reference)));
+      });
+      awaitReady(admin, ns.name(), 3);
+      assertThat(admin.configMaps().inNamespace(ns.name()).withName("demo-config").get().getData())
+          .containsEntry("replicas", "3").containsEntry("greeting", "bye");
+
       // 0.2.0 no longer renders the ServiceAccount: pruned
       edit(admin, ns.name(), spec -> spec.getChart().setVersion("0.2.0"));
-      OciHelmRelease pruned = awaitReady(admin, ns.name(), 3);
+      OciHelmRelease pruned = awaitReady(admin, ns.name(), 4);
       assertThat(pruned.getStatus().getInventory()).extracting(e -> e.getName()).containsExactly("demo-config");
       await().atMost(READY_WITHIN).until(
           () -> admin.serviceAccounts().inNamespace(ns.name()).withName("demo-sa").get() == null);
@@ -104,7 +131,7 @@ class OciHelmReleaseReconcilerIT {
       OciHelmRelease failed = await().atMost(READY_WITHIN).until(
           () -> get(admin, ns.name()),
           r -> ready(r).filter(c -> c.getStatus() == ConditionStatus.False
-              && r.getStatus().getObservedGeneration() == 4).isPresent());
+              && r.getStatus().getObservedGeneration() == 5).isPresent());
       Condition readyCondition = ready(failed).orElseThrow();
       assertThat(readyCondition.getReason()).isEqualTo("RenderFailed");
       assertThat(readyCondition.getMessage()).contains("demo/templates/broken.yaml:4:");
@@ -114,6 +141,12 @@ class OciHelmReleaseReconcilerIT {
       assertThat(admin.configMaps().inNamespace(ns.name()).withName("demo-config").get().getData())
           .containsEntry("greeting", "bye");
       assertThat(failed.getStatus().getLastAppliedRevision()).startsWith("0.2.0@sha256:");
+
+      // uninstall through the finalizer: the applied objects go, then the release
+      admin.resources(OciHelmRelease.class).inNamespace(ns.name()).withName("demo").delete();
+      await().atMost(READY_WITHIN).until(() -> get(admin, ns.name()) == null
+          && admin.configMaps().inNamespace(ns.name()).withName("demo-config").get() == null);
+      assertThat(admin.configMaps().inNamespace(ns.name()).withName("demo-values").get()).isNotNull();
     } finally {
       operator.stop();
     }

@@ -49,7 +49,8 @@ class OciHelmReleaseReconcilerTest {
         recording("apply", r -> r.setApplied(Inventory.of(List.of(
             new Inventory.Entry("v1", "ConfigMap", "team-a", "demo"))))),
         recording("prune", r -> {}),
-        recording("record", r -> {}));
+        recording("record", r -> {}),
+        recording("uninstall", r -> {}));
   }
 
   private static io.ocihelm.chart.Chart demoChart() {
@@ -140,7 +141,7 @@ class OciHelmReleaseReconcilerTest {
     ReconcileFailure unavailable =
         ReconcileFailure.transientFailure(Reason.RegistryUnavailable, "connection refused", null);
     var reconciler = new OciHelmReleaseReconciler(
-        new ReleaseSteps(r -> { throw unavailable; }, r -> {}, r -> {}, r -> {}, r -> {}, r -> {}, r -> {}),
+        new ReleaseSteps(r -> { throw unavailable; }, r -> {}, r -> {}, r -> {}, r -> {}, r -> {}, r -> {}, r -> {}),
         new StatusWriter(CLOCK));
     OciHelmRelease release = release(1);
 
@@ -166,5 +167,15 @@ class OciHelmReleaseReconcilerTest {
 
     assertThat(ran).isEmpty();
     assertThat(control.isNoUpdate()).isTrue();
+  }
+
+  @Test
+  void deletionRunsOnlyTheUninstall() {
+    var reconciler = new OciHelmReleaseReconciler(steps(r -> {}), new StatusWriter(CLOCK));
+
+    var control = reconciler.cleanup(release(1), null);
+
+    assertThat(ran).containsExactly("uninstall");
+    assertThat(control.isRemoveFinalizer()).isTrue();
   }
 }
