@@ -1,0 +1,15 @@
+package io.ocihelm.reconciler;
+
+/** How one reconcile ended, as the steps left it; {@link StatusWriter} turns it into status. */
+public sealed interface ReconcileOutcome {
+  ReleaseRequest request();
+
+  /** A new revision was rendered and applied. */
+  record Released(ReleaseRequest request) implements ReconcileOutcome {}
+
+  /** Nothing changed since the last successful revision. */
+  record UpToDate(ReleaseRequest request) implements ReconcileOutcome {}
+
+  /** A step failed; the failure says whether it is retried. */
+  record Failed(ReleaseRequest request, ReconcileFailure failure) implements ReconcileOutcome {}
+}

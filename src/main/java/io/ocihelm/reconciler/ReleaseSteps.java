@@ -1,0 +1,18 @@
+package io.ocihelm.reconciler;
+
+import io.ocihelm.reconciler.step.ReleaseStep;
+
+/**
+ * The steps of a reconcile, in the order they run: observe (resolve the chart, load values), then,
+ * when {@link ReleasePlan} says so, act (fetch, render, apply, prune, record); and the uninstall
+ * that runs when the OciHelmRelease is deleted.
+ */
+public record ReleaseSteps(
+    ReleaseStep resolveChart,
+    ReleaseStep loadValues,
+    ReleaseStep fetchChart,
+    ReleaseStep renderRelease,
+    ReleaseStep applyManifests,
+    ReleaseStep pruneOrphans,
+    ReleaseStep recordRelease,
+    ReleaseStep uninstall) {}

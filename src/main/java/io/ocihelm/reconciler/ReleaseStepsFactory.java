@@ -1,0 +1,70 @@
+package io.ocihelm.reconciler;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.ocihelm.apply.Pruner;
+import io.ocihelm.apply.ResourceScopes;
+import io.ocihelm.apply.ServerSideApplier;
+import io.ocihelm.chart.ChartLoader;
+import io.ocihelm.chart.SemverRange;
+import io.ocihelm.oci.BlobCache;
+import io.ocihelm.oci.RegistryOptions;
+import io.ocihelm.reconciler.step.ApplyManifests;
+import io.ocihelm.reconciler.step.FetchChart;
+import io.ocihelm.reconciler.step.LoadValues;
+import io.ocihelm.reconciler.step.PruneOrphans;
+import io.ocihelm.reconciler.step.RecordRelease;
+import io.ocihelm.reconciler.step.RegistryAccess;
+import io.ocihelm.reconciler.step.ReleaseRecorder;
+import io.ocihelm.reconciler.step.RenderRelease;
+import io.ocihelm.reconciler.step.ResolveChart;
+import io.ocihelm.reconciler.step.Uninstall;
+import io.ocihelm.render.Capabilities;
+import io.ocihelm.render.ReleaseRenderer;
+import java.util.List;
+import java.util.function.Supplier;
+import java.util.logging.Logger;
+
+/**
+ * Builds the production steps on one Kubernetes client: one registry access (clients and blob
+ * cache shared by all releases), one renderer, one discovery cache.
+ */
+public final class ReleaseStepsFactory {
+  private static final Logger LOG = Logger.getLogger(ReleaseStepsFactory.class.getName());
+  private static final long BLOB_CACHE_BYTES = 64L * 1024 * 1024;
+
+  private ReleaseStepsFactory() {}
+
+  public static ReleaseSteps standard(KubernetesClient client, RegistryOptions registryOptions, ReleaseRecorder records) {
+    RegistryAccess registries = new RegistryAccess(client, registryOptions, BlobCache.inMemory(BLOB_CACHE_BYTES));
+    ReleaseRenderer renderer = new ReleaseRenderer(new SemverRange(), LOG::warning);
+    Pruner pruner = new Pruner(client);
+    return new ReleaseSteps(
+        new ResolveChart(registries),
+        new LoadValues(client),
+        new FetchChart(registries, new ChartLoader()),
+        new RenderRelease(renderer, clusterCapabilities(client), records),
+        new ApplyManifests(new ServerSideApplier(client, new ResourceScopes(client))),
+        new PruneOrphans(pruner),
+        new RecordRelease(records),
+        new Uninstall(pruner));
+  }
+
+  /**
+   * The cluster's version for .Capabilities.KubeVersion, asked once. The API versions are Helm's
+   * defaults for now, not the cluster's discovery (see the report of issue 8).
+   */
+  private static Supplier<Capabilities> clusterCapabilities(KubernetesClient client) {
+    return new Supplier<>() {
+      private volatile Capabilities known;
+
+      @Override
+      public Capabilities get() {
+        if (known == null) {
+          String version = client.getKubernetesVersion().getGitVersion();
+          known = Capabilities.forTemplate(version, List.of(), Capabilities.DEFAULT_API_VERSIONS);
+        }
+        return known;
+      }
+    };
+  }
+}

@@ -1,0 +1,120 @@
+package io.ocihelm.reconciler;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ocihelm.api.v1alpha1.ChartStatus;
+import io.ocihelm.api.v1alpha1.Condition;
+import io.ocihelm.api.v1alpha1.ConditionStatus;
+import io.ocihelm.api.v1alpha1.ConditionType;
+import io.ocihelm.api.v1alpha1.InventoryEntry;
+import io.ocihelm.api.v1alpha1.OciHelmReleaseStatus;
+import io.ocihelm.api.v1alpha1.Reason;
+import io.ocihelm.chart.Chart;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The one place that turns a reconcile's outcome into status (kstatus conditions Ready,
+ * Reconciling, Stalled; observedGeneration; chart; revisions; values checksum; inventory;
+ * failures). A condition whose status did not change keeps its lastTransitionTime (as
+ * {@code meta.SetStatusCondition} does); {@link #changed} tells the reconciler whether there is anything to write.
+ */
+public final class StatusWriter {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private final Clock clock;
+
+  public StatusWriter(Clock clock) {
+    this.clock = clock;
+  }
+
+  /** The status {@code outcome} calls for, built from the status observed at the start. */
+  public OciHelmReleaseStatus desired(ReconcileOutcome outcome) {
+    ReleaseRequest request = outcome.request();
+    OciHelmReleaseStatus before = request.observedStatus();
+    OciHelmReleaseStatus after = JSON.convertValue(before, OciHelmReleaseStatus.class);
+    long generation = request.generation();
+    switch (outcome) {
+      case ReconcileOutcome.UpToDate upToDate -> {
+        return after;
+      }
+      case ReconcileOutcome.Released released -> {
+        ReleaseRequest.ResolvedChart resolved = request.resolvedChart();
+        after.setObservedGeneration(generation);
+        after.setChart(chartStatus(request.chart(), resolved));
+        after.setLastAttemptedRevision(resolved.revision());
+        after.setLastAppliedRevision(resolved.revision());
+        after.setLastAppliedValuesChecksum(request.values().checksum());
+        after.setInventory(request.applied().entries().stream()
+            .map(e -> new InventoryEntry(e.apiVersion(), e.kind(), e.namespace().isEmpty() ? null : e.namespace(), e.name()))
+            .toList());
+        after.setFailures(0L);
+        String message = "Release " + request.releaseName() + " applied: " + request.chart().name() + " "
+            + resolved.version() + " (" + request.applied().entries().size() + " objects)";
+        after.setConditions(conditions(before, generation,
+            condition(ConditionType.Ready, ConditionStatus.True, Reason.Succeeded, message)));
+      }
+      case ReconcileOutcome.Failed failed -> {
+        ReconcileFailure failure = failed.failure();
+        after.setObservedGeneration(generation);
+        if (request.hasResolvedChart()) {
+          after.setLastAttemptedRevision(request.resolvedChart().revision());
+        }
+        after.setFailures(Optional.ofNullable(before.getFailures()).orElse(0L) + 1);
+        Wanted ready = condition(ConditionType.Ready, ConditionStatus.False, failure.reason(), failure.getMessage());
+        // kstatus: a transient failure is still being worked on (Reconciling); a terminal one
+        // waits for a change of the spec (Stalled).
+        Wanted progress = failure.isTransient()
+            ? condition(ConditionType.Reconciling, ConditionStatus.True, Reason.Progressing,
+                "retrying with backoff: " + failure.getMessage())
+            : condition(ConditionType.Stalled, ConditionStatus.True, failure.reason(), failure.getMessage());
+        after.setConditions(conditions(before, generation, ready, progress));
+      }
+    }
+    return after;
+  }
+
+  /** True when {@code desired} differs from what the API server has. */
+  public static boolean changed(OciHelmReleaseStatus observed, OciHelmReleaseStatus desired) {
+    return observed == null || !JSON.valueToTree(observed).equals(JSON.valueToTree(desired));
+  }
+
+  private static ChartStatus chartStatus(Chart chart, ReleaseRequest.ResolvedChart resolved) {
+    ChartStatus status = new ChartStatus();
+    status.setName(chart.name());
+    status.setVersion(chart.metadata().version);
+    String appVersion = chart.metadata().appVersion;
+    status.setAppVersion(appVersion == null || appVersion.isEmpty() ? null : appVersion);
+    status.setDigest(resolved.digest());
+    return status;
+  }
+
+  private record Wanted(ConditionType type, ConditionStatus status, Reason reason, String message) {}
+
+  private static Wanted condition(ConditionType type, ConditionStatus status, Reason reason, String message) {
+    return new Wanted(type, status, reason, message);
+  }
+
+  /**
+   * Ready, Reconciling and Stalled as wanted (the ones not wanted are dropped: kstatus reads an
+   * absent Reconciling or Stalled as False); other condition types (Drifted, Verified) kept.
+   */
+  private List<Condition> conditions(OciHelmReleaseStatus before, long generation, Wanted... wanted) {
+    List<ConditionType> owned = List.of(ConditionType.Ready, ConditionType.Reconciling, ConditionType.Stalled);
+    List<Condition> result = new ArrayList<>();
+    for (Wanted w : wanted) {
+      Optional<Condition> previous = before.getConditions().stream().filter(c -> c.is(w.type())).findFirst();
+      String since = previous
+          .filter(p -> p.getStatus() == w.status())
+          .map(Condition::getLastTransitionTime)
+          .orElseGet(() -> Instant.now(clock).truncatedTo(ChronoUnit.SECONDS).toString());
+      result.add(new Condition(w.type(), w.status(), w.reason(), w.message(), generation, since));
+    }
+    before.getConditions().stream()
+        .filter(c -> owned.stream().noneMatch(c::is))
+        .forEach(result::add);
+    return result;
+  }
+}

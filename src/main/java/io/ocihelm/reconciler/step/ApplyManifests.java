@@ -1,0 +1,33 @@
+package io.ocihelm.reconciler.step;
+
+import io.ocihelm.api.v1alpha1.Reason;
+import io.ocihelm.apply.ApplyException;
+import io.ocihelm.apply.ReleaseOwnership;
+import io.ocihelm.apply.ServerSideApplier;
+import io.ocihelm.reconciler.ReconcileFailure;
+import io.ocihelm.reconciler.ReleaseRequest;
+
+/**
+ * Act: server-side applies the rendered objects in Helm's install order with the release's
+ * ownership marks. Conflicts with other field managers are reported, not forced.
+ */
+public final class ApplyManifests implements ReleaseStep {
+  private final ServerSideApplier applier;
+
+  public ApplyManifests(ServerSideApplier applier) {
+    this.applier = applier;
+  }
+
+  @Override
+  public void run(ReleaseRequest request) {
+    ReleaseOwnership ownership =
+        new ReleaseOwnership(request.releaseName(), request.targetNamespace(), request.ownerKey());
+    try {
+      request.setApplied(applier.apply(request.objects(), request.targetNamespace(), ownership, false));
+    } catch (ApplyException e) {
+      throw e.isTransient()
+          ? ReconcileFailure.transientFailure(Reason.ApplyFailed, e.getMessage(), e)
+          : ReconcileFailure.terminal(Reason.ApplyFailed, e.getMessage(), e);
+    }
+  }
+}

@@ -1,0 +1,28 @@
+package io.ocihelm.reconciler.step;
+
+import io.ocihelm.reconciler.ReleaseRequest;
+
+/**
+ * The seam to Helm-format release records (DESIGN.md §2a, package {@code io.ocihelm.release}):
+ * which revision a render is, and storing the revision that was applied. {@link #NONE} stands in
+ * until the records are wired: it keeps no records and numbers revisions from status alone.
+ */
+public interface ReleaseRecorder {
+
+  /** The revision the next render will be (1 for a first install). */
+  long nextRevision(ReleaseRequest request);
+
+  /** Stores the applied revision (manifest, values, chart) as Helm's release Secret. */
+  void recordDeployed(ReleaseRequest request);
+
+  ReleaseRecorder NONE = new ReleaseRecorder() {
+    @Override
+    public long nextRevision(ReleaseRequest request) {
+      // Without records the exact count is unknown: 1 until something was applied, 2 after.
+      return request.observedStatus().getLastAppliedRevision() == null ? 1 : 2;
+    }
+
+    @Override
+    public void recordDeployed(ReleaseRequest request) {}
+  };
+}
