@@ -8,6 +8,11 @@ import io.ocihelm.chart.StrVals;
 import io.ocihelm.chart.Values;
 import io.ocihelm.codec.GoYamlReader;
 import io.ocihelm.codec.CodecException;
+import io.ocihelm.oci.BlobCache;
+import io.ocihelm.oci.ChartPuller;
+import io.ocihelm.oci.OciReference;
+import io.ocihelm.oci.PulledChart;
+import io.ocihelm.oci.RegistryClient;
 import io.ocihelm.render.Capabilities;
 import io.ocihelm.render.Lookup;
 import io.ocihelm.render.ReleaseInfo;
@@ -15,6 +20,7 @@ import io.ocihelm.render.ReleaseRenderer;
 import io.ocihelm.render.RenderException;
 import io.ocihelm.render.RenderedRelease;
 import io.ocihelm.render.TemplateOutput;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -28,6 +34,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -85,23 +92,7 @@ public final class TemplateCommand implements Callable<Integer> {
   @Option(names = "--is-upgrade")
   boolean isUpgrade;
 
-  @Option(names = "--username")
-  String username;
-
-  @Option(names = "--password")
-  String password;
-
-  @Option(names = "--registry-config")
-  String registryConfig;
-
-  @Option(names = "--plain-http")
-  boolean plainHttp;
-
-  @Option(names = "--ca-file")
-  String caFile;
-
-  @Option(names = "--insecure-skip-tls-verify")
-  boolean insecureSkipTlsVerify;
+  @Mixin RegistryFlags registry;
 
   private final PrintStream out;
   private final PrintStream err;
@@ -120,10 +111,7 @@ public final class TemplateCommand implements Callable<Integer> {
         throw new ChartLoadException("release name \"" + name + "\": invalid release name, must match regex "
             + RELEASE_NAME.pattern() + " and the length must not be longer than 53");
       }
-      if (chartRef.startsWith("oci://")) {
-        throw new ChartLoadException("oci:// charts are not supported by this build yet");
-      }
-      Chart chart = new ChartLoader().load(Path.of(chartRef));
+      Chart chart = chartRef.startsWith("oci://") ? pull(chartRef) : new ChartLoader().load(Path.of(chartRef));
       Map<String, Object> values = userValues();
       Capabilities caps = Capabilities.forTemplate(kubeVersion, apiVersions, Capabilities.DEFAULT_API_VERSIONS);
       var renderer = new ReleaseRenderer(new SemverRange(), this::warn);
@@ -141,6 +129,24 @@ public final class TemplateCommand implements Callable<Integer> {
       err.print("Error: " + e.getMessage() + "\n");
       return 1;
     }
+  }
+
+  /**
+   * Fetches an {@code oci://} chart with the same puller as {@code ocihelm pull}; registry failures
+   * reach Main's handler and print as {@code Error: ...} like helm's.
+   */
+  private Chart pull(String chartRef) {
+    PulledChart pulled;
+    try (RegistryClient client = new RegistryClient(registry.toOptions())) {
+      pulled = new ChartPuller(client, BlobCache.inMemory(64L << 20)).pull(OciReference.parse(chartRef), version);
+    }
+    // Helm compat: helm template reports the pull on stderr, as helm pull does.
+    String tagged = pulled.reference().registry() + "/" + pulled.reference().repository() + ":"
+        + pulled.reference().registryTag();
+    err.println("Pulled: " + tagged);
+    err.println("Digest: " + pulled.digest());
+    err.flush();
+    return new ChartLoader().loadArchive(new ByteArrayInputStream(pulled.archive()));
   }
 
   /** Helm's values.Options.MergeValues: -f files, --set-json, --set, --set-string, --set-file. */

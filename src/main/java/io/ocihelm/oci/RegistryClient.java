@@ -253,7 +253,10 @@ public final class RegistryClient implements AutoCloseable {
   }
 
   private static ChartNotFoundException notFound(OciReference ref) {
-    return new ChartNotFoundException(ref + ": not found");
+    // Helm compat: helm (through oras) reports a missing tag or digest in these words.
+    String target = ref.registry() + "/" + ref.repository()
+        + (ref.digest() != null ? "@" + ref.digest() : ":" + ref.registryTag());
+    return new ChartNotFoundException("failed to perform \"FetchReference\" on source: " + target + ": not found");
   }
 
   private static void requireOk(RegistryTransport.Result<?> r, OciReference ref, String what) {
