@@ -10,7 +10,6 @@ import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.ocihelm.api.v1alpha1.OciHelmRelease;
 import io.ocihelm.api.v1alpha1.OciHelmReleaseStatus;
 import io.ocihelm.oci.RegistryOptions;
-import io.ocihelm.reconciler.step.ReleaseRecorder;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
@@ -30,7 +29,7 @@ public class OciHelmReleaseReconciler implements Reconciler<OciHelmRelease>, Cle
   /** The operator's wiring: the standard steps on the operator's client. */
   @Inject
   public OciHelmReleaseReconciler(KubernetesClient client) {
-    this(ReleaseStepsFactory.standard(client, RegistryOptions.defaults(), ReleaseRecorder.NONE),
+    this(ReleaseStepsFactory.standard(client, RegistryOptions.defaults()),
         new StatusWriter(Clock.systemUTC()));
   }
 

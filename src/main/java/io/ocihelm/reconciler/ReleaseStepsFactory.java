@@ -17,6 +17,8 @@ import io.ocihelm.reconciler.step.RegistryAccess;
 import io.ocihelm.reconciler.step.ReleaseRecorder;
 import io.ocihelm.reconciler.step.RenderRelease;
 import io.ocihelm.reconciler.step.ResolveChart;
+import io.ocihelm.reconciler.step.StoredReleaseRecorder;
+import io.ocihelm.release.ReleaseStore;
 import io.ocihelm.reconciler.step.Uninstall;
 import io.ocihelm.render.Capabilities;
 import io.ocihelm.render.ReleaseRenderer;
@@ -34,6 +36,11 @@ public final class ReleaseStepsFactory {
 
   private ReleaseStepsFactory() {}
 
+  /** The operator's default: revisions recorded as Helm's release Secrets. */
+  public static ReleaseSteps standard(KubernetesClient client, RegistryOptions registryOptions) {
+    return standard(client, registryOptions, new StoredReleaseRecorder(new ReleaseStore(client)));
+  }
+
   public static ReleaseSteps standard(KubernetesClient client, RegistryOptions registryOptions, ReleaseRecorder records) {
     RegistryAccess registries = new RegistryAccess(client, registryOptions, BlobCache.inMemory(BLOB_CACHE_BYTES));
     ReleaseRenderer renderer = new ReleaseRenderer(new SemverRange(), LOG::warning);
@@ -46,7 +53,7 @@ public final class ReleaseStepsFactory {
         new ApplyManifests(new ServerSideApplier(client, new ResourceScopes(client))),
         new PruneOrphans(pruner),
         new RecordRelease(records),
-        new Uninstall(pruner));
+        new Uninstall(pruner, records));
   }
 
   /**

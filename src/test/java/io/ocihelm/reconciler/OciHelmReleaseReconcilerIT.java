@@ -3,6 +3,7 @@ package io.ocihelm.reconciler;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ManagedFieldsEntry;
@@ -19,6 +20,7 @@ import io.ocihelm.api.v1alpha1.OciHelmReleaseSpec;
 import io.ocihelm.api.v1alpha1.ValuesReference;
 import io.ocihelm.api.v1alpha1.ValuesSourceKind;
 import io.ocihelm.apply.ReleaseOwnership;
+import io.ocihelm.testbed.ControlPlane;
 import io.ocihelm.testbed.Helm;
 import io.ocihelm.testbed.Registry;
 import io.ocihelm.testbed.TestBed;
@@ -39,7 +41,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The reconciler on the real API server and registry of the test bed, run by a plain JOSDK
  * {@link Operator} on the admin client (no Quarkus boot): install, a no-op reconcile that writes
  * nothing, values change (spec.values, then a ConfigMap), prune, a template error that applies
- * nothing, and uninstall through the finalizer.
+ * nothing, and uninstall through the finalizer. The real helm CLI reads the release records we
+ * write: {@code helm list} and {@code helm history} follow every step.
  */
 @ExtendWith(TestBed.class)
 class OciHelmReleaseReconcilerIT {
@@ -89,6 +92,16 @@ class OciHelmReleaseReconcilerIT {
       assertThat(ready.getStatus().getLastAppliedValuesChecksum()).startsWith("sha256:");
       String checksumBefore = ready.getStatus().getLastAppliedValuesChecksum();
 
+      // the helm CLI sees the release we recorded
+      Helm cluster = helm.withKubeconfig(ControlPlane.shared().kubeconfig());
+      JsonNode listed = helmJson(cluster, "list", "-n", ns.name(), "-o", "json");
+      assertThat(listed).hasSize(1);
+      assertThat(listed.get(0).get("name").asText()).isEqualTo("demo");
+      assertThat(listed.get(0).get("namespace").asText()).isEqualTo(ns.name());
+      assertThat(listed.get(0).get("status").asText()).isEqualTo("deployed");
+      assertThat(listed.get(0).get("chart").asText()).isEqualTo("demo-0.1.0");
+      assertThat(listed.get(0).get("revision").asText()).isEqualTo("1");
+
       // a reconcile with unchanged inputs renders nothing and writes nothing
       String configVersion = config.getMetadata().getResourceVersion();
       OciHelmRelease current = get(admin, ns.name());
@@ -104,6 +117,9 @@ class OciHelmReleaseReconcilerIT {
       assertThat(upgraded.getStatus().getLastAppliedValuesChecksum()).isNotEqualTo(checksumBefore);
       assertThat(admin.configMaps().inNamespace(ns.name()).withName("demo-config").get().getData())
           .containsEntry("greeting", "bye");
+      JsonNode history = helmJson(cluster, "history", "demo", "-n", ns.name(), "-o", "json");
+      assertThat(history).extracting(h -> h.get("revision").asInt() + " " + h.get("status").asText())
+          .containsExactly("1 superseded", "2 deployed");
 
       // values from a ConfigMap, spec.values on top
       admin.resource(new io.fabric8.kubernetes.api.model.ConfigMapBuilder().withNewMetadata().withName("demo-values")
@@ -141,15 +157,24 @@ class OciHelmReleaseReconcilerIT {
       assertThat(admin.configMaps().inNamespace(ns.name()).withName("demo-config").get().getData())
           .containsEntry("greeting", "bye");
       assertThat(failed.getStatus().getLastAppliedRevision()).startsWith("0.2.0@sha256:");
+      // a render failure records nothing: helm (4 lists every status) still shows revision 4 of 0.2.0 deployed
+      JsonNode afterFailure = helmJson(cluster, "list", "-n", ns.name(), "-o", "json");
+      assertThat(afterFailure).extracting(r -> r.get("revision").asText() + " " + r.get("chart").asText()
+          + " " + r.get("status").asText()).containsExactly("4 demo-0.2.0 deployed");
 
       // uninstall through the finalizer: the applied objects go, then the release
       admin.resources(OciHelmRelease.class).inNamespace(ns.name()).withName("demo").delete();
       await().atMost(READY_WITHIN).until(() -> get(admin, ns.name()) == null
           && admin.configMaps().inNamespace(ns.name()).withName("demo-config").get() == null);
       assertThat(admin.configMaps().inNamespace(ns.name()).withName("demo-values").get()).isNotNull();
+      assertThat(helmJson(cluster, "list", "-n", ns.name(), "-o", "json")).isEmpty();
     } finally {
       operator.stop();
     }
+  }
+
+  private static JsonNode helmJson(Helm helm, String... args) throws IOException {
+    return JSON.readTree(helm.run(args).requireSuccess().stdout());
   }
 
   /**

@@ -15,6 +15,9 @@ public interface ReleaseRecorder {
   /** Stores the applied revision (manifest, values, chart) as Helm's release Secret. */
   void recordDeployed(ReleaseRequest request);
 
+  /** Forgets every stored revision of the release (it is uninstalled). */
+  default void recordUninstalled(ReleaseRequest request) {}
+
   ReleaseRecorder NONE = new ReleaseRecorder() {
     @Override
     public long nextRevision(ReleaseRequest request) {

@@ -10,18 +10,23 @@ import io.ocihelm.reconciler.ReleaseRequest;
  * Act, on deletion: removes everything the last revision applied, in reverse install order,
  * honouring {@code helm.sh/resource-policy: keep}; nothing when spec.uninstall.keepResources.
  * Objects (or whole namespaces) already gone count as deleted, so deletion never hangs on them.
+ * Then the release records go too, so {@code helm list} no longer shows the release.
  */
 public final class Uninstall implements ReleaseStep {
   private final Pruner pruner;
+  private final ReleaseRecorder records;
 
-  public Uninstall(Pruner pruner) {
+  public Uninstall(Pruner pruner, ReleaseRecorder records) {
     this.pruner = pruner;
+    this.records = records;
   }
 
   @Override
   public void run(ReleaseRequest request) {
     var uninstall = request.spec().getUninstall();
     if (uninstall != null && Boolean.TRUE.equals(uninstall.getKeepResources())) {
+      // The objects stay, but the release is gone: like helm's resource-policy keep, not --keep-history.
+      records.recordUninstalled(request);
       return;
     }
     try {
@@ -30,5 +35,7 @@ public final class Uninstall implements ReleaseStep {
       // Retried by the SDK; the finalizer stays until everything is gone.
       throw ReconcileFailure.transientFailure(Reason.ApplyFailed, "uninstall: " + e.getMessage(), e);
     }
+    // Records last: a retried uninstall still knows the release existed.
+    records.recordUninstalled(request);
   }
 }

@@ -1,0 +1,64 @@
+package io.ocihelm.reconciler.step;
+
+import io.ocihelm.reconciler.ReleaseRequest;
+import io.ocihelm.release.ReleaseChart;
+import io.ocihelm.release.ReleaseDraft;
+import io.ocihelm.release.ReleaseHook;
+import io.ocihelm.release.ReleaseStore;
+import io.ocihelm.render.Manifest;
+import io.ocihelm.render.RenderedRelease;
+import java.util.List;
+
+/**
+ * The {@link ReleaseRecorder} that keeps Helm's own release Secrets through {@link ReleaseStore}, so
+ * {@code helm list}/{@code helm history} see our revisions and {@code .Release.Revision} counts the
+ * revisions helm wrote too.
+ */
+public final class StoredReleaseRecorder implements ReleaseRecorder {
+  private final ReleaseStore store;
+
+  public StoredReleaseRecorder(ReleaseStore store) {
+    this.store = store;
+  }
+
+  @Override
+  public long nextRevision(ReleaseRequest request) {
+    return store.history(request.targetNamespace(), request.releaseName()).nextVersion();
+  }
+
+  @Override
+  public void recordDeployed(ReleaseRequest request) {
+    RenderedRelease rendered = request.rendered();
+    ReleaseDraft draft = new ReleaseDraft(
+        request.targetNamespace(),
+        request.releaseName(),
+        ReleaseChart.from(request.chart()),
+        request.values().values(),
+        manifest(rendered.manifests()),
+        hooks(rendered.hooks()),
+        rendered.notes(),
+        null);
+    store.recordDeployed(draft);
+  }
+
+  @Override
+  public void recordUninstalled(ReleaseRequest request) {
+    store.deleteAll(request.targetNamespace(), request.releaseName());
+  }
+
+  // Helm compat: the stored manifest is every document as "---\n# Source: <path>\n<content>\n".
+  private static String manifest(List<Manifest> manifests) {
+    StringBuilder text = new StringBuilder();
+    for (Manifest manifest : manifests) {
+      text.append("---\n# Source: ").append(manifest.path()).append('\n').append(manifest.content()).append('\n');
+    }
+    return text.toString();
+  }
+
+  // Weight and delete policies are not modelled by the renderer's Manifest yet: recorded as none.
+  private static List<ReleaseHook> hooks(List<Manifest> hooks) {
+    return hooks.stream()
+        .map(h -> ReleaseHook.of(h.name(), h.kind(), h.path(), h.content(), h.hookEvents(), 0, List.of()))
+        .toList();
+  }
+}
