@@ -12,6 +12,7 @@ import io.ocihelm.reconciler.step.ApplyManifests;
 import io.ocihelm.reconciler.step.FetchChart;
 import io.ocihelm.reconciler.step.LoadValues;
 import io.ocihelm.reconciler.step.PruneOrphans;
+import io.ocihelm.reconciler.step.RecordFailedApply;
 import io.ocihelm.reconciler.step.RecordRelease;
 import io.ocihelm.reconciler.step.RegistryAccess;
 import io.ocihelm.reconciler.step.ReleaseRecorder;
@@ -50,7 +51,7 @@ public final class ReleaseStepsFactory {
         new LoadValues(client),
         new FetchChart(registries, new ChartLoader()),
         new RenderRelease(renderer, clusterCapabilities(client), records),
-        new ApplyManifests(new ServerSideApplier(client, new ResourceScopes(client))),
+        new RecordFailedApply(new ApplyManifests(new ServerSideApplier(client, new ResourceScopes(client))), records),
         new PruneOrphans(pruner),
         new RecordRelease(records),
         new Uninstall(pruner, records));

@@ -15,6 +15,9 @@ public interface ReleaseRecorder {
   /** Stores the applied revision (manifest, values, chart) as Helm's release Secret. */
   void recordDeployed(ReleaseRequest request);
 
+  /** Stores the revision whose apply failed as Helm's {@code failed} record; the deployed one stays. */
+  default void recordFailed(ReleaseRequest request, String description) {}
+
   /** Forgets every stored revision of the release (it is uninstalled). */
   default void recordUninstalled(ReleaseRequest request) {}
 

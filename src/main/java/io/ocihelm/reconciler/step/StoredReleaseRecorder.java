@@ -28,8 +28,18 @@ public final class StoredReleaseRecorder implements ReleaseRecorder {
 
   @Override
   public void recordDeployed(ReleaseRequest request) {
+    store.recordDeployed(draft(request));
+  }
+
+  @Override
+  public void recordFailed(ReleaseRequest request, String description) {
+    ReleaseDraft draft = draft(request);
+    store.markFailed(store.begin(store.history(draft.namespace(), draft.name()), draft), description);
+  }
+
+  private static ReleaseDraft draft(ReleaseRequest request) {
     RenderedRelease rendered = request.rendered();
-    ReleaseDraft draft = new ReleaseDraft(
+    return new ReleaseDraft(
         request.targetNamespace(),
         request.releaseName(),
         ReleaseChart.from(request.chart()),
@@ -38,7 +48,6 @@ public final class StoredReleaseRecorder implements ReleaseRecorder {
         hooks(rendered.hooks()),
         rendered.notes(),
         null);
-    store.recordDeployed(draft);
   }
 
   @Override
