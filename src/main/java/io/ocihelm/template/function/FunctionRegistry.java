@@ -13,7 +13,20 @@ public final class FunctionRegistry {
   /** A function with its name and signature. */
   public record Function(String name, FunctionSignature signature, TemplateFunction body) {}
 
-  private final Map<String, Function> functions = new HashMap<>();
+  private final Map<String, Function> functions;
+
+  public FunctionRegistry() {
+    this.functions = new HashMap<>();
+  }
+
+  private FunctionRegistry(Map<String, Function> functions) {
+    this.functions = new HashMap<>(functions);
+  }
+
+  /** An independent registry with the same functions (overriding the copy leaves this one as is). */
+  public FunctionRegistry copy() {
+    return new FunctionRegistry(functions);
+  }
 
   public FunctionRegistry register(String name, FunctionSignature signature, TemplateFunction body) {
     if (functions.putIfAbsent(name, new Function(name, signature, body)) != null) {

@@ -82,8 +82,15 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 public final class CryptoFunctions {
   private CryptoFunctions() {}
 
-  private static final SecureRandom RANDOM = new SecureRandom();
-  private static final BouncyCastleProvider BC = new BouncyCastleProvider();
+  /**
+   * Built on the first call of a crypto function, not when the family registers: BouncyCastle's
+   * provider loads ~500 classes from a signed jar (verified on load), which cost the CLI ~0.5 s
+   * of start-up on every render although most charts never call a crypto function.
+   */
+  private static final class Lazy {
+    static final SecureRandom RANDOM = new SecureRandom();
+    static final BouncyCastleProvider BC = new BouncyCastleProvider();
+  }
 
   public static void register(FunctionRegistry r) {
     FunctionSignature stringIn = FunctionSignature.of(STRING);
@@ -217,9 +224,9 @@ public final class CryptoFunctions {
     try {
       KeyPairGenerator g = KeyPairGenerator.getInstance(algorithm);
       if (algorithm.equals("DSA")) {
-        g.initialize(new java.security.spec.DSAGenParameterSpec(2048, 256), RANDOM);
+        g.initialize(new java.security.spec.DSAGenParameterSpec(2048, 256), Lazy.RANDOM);
       } else if (bits > 0) {
-        g.initialize(bits, RANDOM);
+        g.initialize(bits, Lazy.RANDOM);
       }
       return g.generateKeyPair();
     } catch (GeneralSecurityException e) {
@@ -230,7 +237,7 @@ public final class CryptoFunctions {
   private static KeyPair generateEc() {
     try {
       KeyPairGenerator g = KeyPairGenerator.getInstance("EC");
-      g.initialize(new ECGenParameterSpec("secp256r1"), RANDOM);
+      g.initialize(new ECGenParameterSpec("secp256r1"), Lazy.RANDOM);
       return g.generateKeyPair();
     } catch (GeneralSecurityException e) {
       throw new FunctionException("failed to generate private key: " + e.getMessage());
@@ -259,7 +266,7 @@ public final class CryptoFunctions {
     // The JDK's PKCS#8 wraps a SEC 1 structure; rebuild it with the curve and public key as Go writes it.
     PrivateKeyInfo info = PrivateKeyInfo.getInstance(ec.getEncoded());
     ASN1ObjectIdentifier curve = ASN1ObjectIdentifier.getInstance(info.getPrivateKeyAlgorithm().getParameters());
-    KeyFactory kf = KeyFactory.getInstance("EC", BC);
+    KeyFactory kf = KeyFactory.getInstance("EC", Lazy.BC);
     org.bouncycastle.jce.interfaces.ECPrivateKey bcKey =
         (org.bouncycastle.jce.interfaces.ECPrivateKey) kf.generatePrivate(new PKCS8EncodedKeySpec(ec.getEncoded()));
     org.bouncycastle.math.ec.ECPoint q = bcKey.getParameters().getG().multiply(bcKey.getD()).normalize();
@@ -294,7 +301,7 @@ public final class CryptoFunctions {
   static KeyPair parsePrivateKeyPem(String pemText) {
     try (PEMParser parser = new PEMParser(new java.io.StringReader(pemText))) {
       Object o = parser.readObject();
-      JcaPEMKeyConverter conv = new JcaPEMKeyConverter().setProvider(BC);
+      JcaPEMKeyConverter conv = new JcaPEMKeyConverter().setProvider(Lazy.BC);
       if (o instanceof PEMKeyPair kp) {
         return conv.getKeyPair(kp);
       }
@@ -326,12 +333,12 @@ public final class CryptoFunctions {
       }
       if (key instanceof java.security.interfaces.EdECPrivateKey edec) {
         var bcKey = (org.bouncycastle.jcajce.interfaces.EdDSAPrivateKey)
-            KeyFactory.getInstance("Ed25519", BC).generatePrivate(new PKCS8EncodedKeySpec(edec.getEncoded()));
+            KeyFactory.getInstance("Ed25519", Lazy.BC).generatePrivate(new PKCS8EncodedKeySpec(edec.getEncoded()));
         return bcKey.getPublicKey();
       }
       if (key instanceof org.bouncycastle.jce.interfaces.ECPrivateKey ec) {
         var q = ec.getParameters().getG().multiply(ec.getD());
-        return KeyFactory.getInstance("EC", BC).generatePublic(
+        return KeyFactory.getInstance("EC", Lazy.BC).generatePublic(
             new org.bouncycastle.jce.spec.ECPublicKeySpec(q, ec.getParameters()));
       }
     } catch (GeneralSecurityException e) {
@@ -437,7 +444,7 @@ public final class CryptoFunctions {
       X500Name subject = new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.CN, t.cn()).build();
       X500Name issuer = parent == null ? subject : parent.getSubject();
       Instant now = Instant.now();
-      BigInteger serial = new BigInteger(128, RANDOM);
+      BigInteger serial = new BigInteger(128, Lazy.RANDOM);
       SubjectPublicKeyInfo spki = SubjectPublicKeyInfo.getInstance(subjectKey.getEncoded());
       X509v3CertificateBuilder b = new X509v3CertificateBuilder(issuer, serial, Date.from(now),
           Date.from(now.plusSeconds(86400L * t.days())), subject, spki);
@@ -468,7 +475,7 @@ public final class CryptoFunctions {
       if (!names.isEmpty()) {
         b.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(names.toArray(new GeneralName[0])));
       }
-      ContentSigner cs = new JcaContentSignerBuilder(signatureAlgorithm(signer.getPrivate())).setProvider(BC)
+      ContentSigner cs = new JcaContentSignerBuilder(signatureAlgorithm(signer.getPrivate())).setProvider(Lazy.BC)
           .build(signer.getPrivate());
       return b.build(cs).getEncoded();
     } catch (Exception e) {
@@ -519,7 +526,7 @@ public final class CryptoFunctions {
       return "";
     }
     byte[] salt = new byte[16];
-    RANDOM.nextBytes(salt);
+    Lazy.RANDOM.nextBytes(salt);
     return OpenBSDBCrypt.generate("2a", password, salt, 10);
   }
 
@@ -542,7 +549,7 @@ public final class CryptoFunctions {
     }
     try {
       byte[] iv = new byte[16];
-      RANDOM.nextBytes(iv);
+      Lazy.RANDOM.nextBytes(iv);
       Cipher c = Cipher.getInstance("AES/CBC/PKCS5Padding");
       c.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(aesKey(password), "AES"), new IvParameterSpec(iv));
       ByteArrayOutputStream out = new ByteArrayOutputStream();
