@@ -96,17 +96,24 @@ public final class Capabilities implements GoObject {
   /** {@code common.KubeVersion}; {@code --kube-version} as Helm parses it. */
   public record KubeVersion(String version, String major, String minor) implements GoObject {
     /**
-     * Helm compat: {@code ParseKubeVersion} keeps "v" + the version as given (semver-normalised),
-     * Major and Minor as strings.
+     * Helm compat: {@code --kube-version} keeps the text as given with a "v" put in front when it
+     * has none (helm 4.1.4: "1.31" gives Version "v1.31", not "v1.31.0"), needs at least
+     * major.minor ("1" is refused), and gives Major and Minor as strings.
      */
     public static KubeVersion parse(String text) {
+      String given = text.strip();
+      String bare = given.startsWith("v") ? given.substring(1) : given;
+      if (!bare.contains(".")) {
+        throw new IllegalArgumentException(
+            "invalid kube version '" + text + "': illegal version string \"" + text + "\"");
+      }
       io.ocihelm.semver.Version v;
       try {
-        v = io.ocihelm.semver.Version.parse(text.strip());
+        v = io.ocihelm.semver.Version.parse(given);
       } catch (io.ocihelm.semver.SemverException e) {
-        throw new IllegalArgumentException("invalid kube version \"" + text + "\": " + e.getMessage(), e);
+        throw new IllegalArgumentException("invalid kube version '" + text + "': " + e.getMessage(), e);
       }
-      return new KubeVersion("v" + v, Long.toString(v.major()), Long.toString(v.minor()));
+      return new KubeVersion("v" + bare, Long.toString(v.major()), Long.toString(v.minor()));
     }
 
     @Override
