@@ -128,14 +128,26 @@ public final class Capabilities implements GoObject {
         case "Major" -> new Field(major);
         case "Minor" -> new Field(minor);
         case "GitVersion" -> new Method(FunctionSignature.of(), (ctx, args) -> version);
-        case "String" -> new Method(FunctionSignature.of(), (ctx, args) -> version);
+        case "String" -> new Method(FunctionSignature.of(), (ctx, args) -> goString());
         default -> null;
       };
     }
 
+    /**
+     * Helm compat: {@code String()} gives the version without its pre-release and build parts
+     * (helm 4.1.4 with --kube-version 1.31.2-rc.1+abc prints v1.31.2), while Version and
+     * GitVersion keep them.
+     */
     @Override
     public String goString() {
-      return version;
+      int cut = version.length();
+      for (char c : new char[] {'-', '+'}) {
+        int i = version.indexOf(c);
+        if (i >= 0 && i < cut) {
+          cut = i;
+        }
+      }
+      return version.substring(0, cut);
     }
 
     /** encoding/json's view: the exported fields in declaration order (no json tags). */

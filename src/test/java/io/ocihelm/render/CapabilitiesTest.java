@@ -28,6 +28,12 @@ class CapabilitiesTest {
     assertThat(kv.minor()).isEqualTo(minor);
   }
 
+  /** helm 4.1.4, --kube-version 1.31.2-rc.1+abc: {@code {{ .Capabilities.KubeVersion }}} prints v1.31.2. */
+  @Test
+  void kubeVersionPrintsWithoutPrereleaseAndBuild() {
+    assertThat(Capabilities.KubeVersion.parse("1.31.2-rc.1+abc").goString()).isEqualTo("v1.31.2");
+  }
+
   @Test
   void kubeVersionNeedsMajorAndMinor() {
     assertThatThrownBy(() -> Capabilities.KubeVersion.parse("1"))
