@@ -2,6 +2,7 @@ package io.ocihelm.codec;
 
 import io.ocihelm.template.value.GoObject;
 import io.ocihelm.template.value.Int64;
+import io.ocihelm.template.value.StructFields;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -109,7 +110,10 @@ public final class GoJson {
           }
           out.append('{');
           boolean first = true;
-          for (String key : GoSort.sortedKeys(map)) {
+          // Helm compat: encoding/json sorts map keys but writes struct fields in declaration order.
+          List<String> keys = map instanceof StructFields
+              ? map.keySet().stream().map(String::valueOf).toList() : GoSort.sortedKeys(map);
+          for (String key : keys) {
             if (!first) {
               out.append(',');
             }

@@ -42,7 +42,7 @@ class FunctionVectorsTest {
   private static final Set<String> DEFAULT_STRICT = Set.of("syntax", "builtins", "printf", "strings",
       "string_lists", "math", "dates", "defaults", "encoding", "lists", "dicts", "conversion", "regex",
       "crypto", "semver", "url_path", "random_shape", "flow", "yaml_json", "include_tpl", "files",
-      "values", "idioms");
+      "values", "idioms", "objects");
 
   private static final Path VECTORS = Path.of("..", "shared", "conformance", "functions");
   private static final Pattern NOT_DEFINED = Pattern.compile("function \"([^\"]+)\" not defined");
