@@ -1,5 +1,7 @@
 package io.ocihelm.template.fmt;
 
+import io.ocihelm.template.value.GoStringOrder;
+
 import io.ocihelm.template.value.GoObject;
 import io.ocihelm.template.value.GoTypes;
 import io.ocihelm.template.value.Int64;
@@ -412,25 +414,9 @@ final class Printer {
 
   private static int compareKeys(Object a, Object b) {
     if (a instanceof String x && b instanceof String y) {
-      return compareUtf8(x, y);
+      return GoStringOrder.compare(x, y);
     }
-    return compareUtf8(String.valueOf(a), String.valueOf(b));
-  }
-
-  /** Go compares strings by bytes; for UTF-8 that is code point order (not UTF-16 order). */
-  static int compareUtf8(String x, String y) {
-    int i = 0;
-    int j = 0;
-    while (i < x.length() && j < y.length()) {
-      int a = x.codePointAt(i);
-      int b = y.codePointAt(j);
-      if (a != b) {
-        return Integer.compare(a, b);
-      }
-      i += Character.charCount(a);
-      j += Character.charCount(b);
-    }
-    return Integer.compare(x.length() - i, y.length() - j);
+    return GoStringOrder.compare(String.valueOf(a), String.valueOf(b));
   }
 
   private void printList(List<?> list, int verb, int depth) {

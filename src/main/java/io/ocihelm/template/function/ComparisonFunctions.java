@@ -1,5 +1,7 @@
 package io.ocihelm.template.function;
 
+import io.ocihelm.template.value.GoStringOrder;
+
 import io.ocihelm.template.fmt.GoFmt;
 import io.ocihelm.template.value.GoTypes;
 import io.ocihelm.template.value.Int64;
@@ -142,24 +144,8 @@ public final class ComparisonFunctions {
       case BOOL, OTHER -> throw new FunctionException(BAD_TYPE);
       case INT -> intValue(a) < intValue(b);
       case FLOAT -> (Double) a < (Double) b;
-      case STRING -> compareBytes((String) a, (String) b) < 0;
+      case STRING -> GoStringOrder.compare((String) a, (String) b) < 0;
     };
-  }
-
-  /** Go compares strings bytewise, i.e. by code point for UTF-8. */
-  private static int compareBytes(String x, String y) {
-    int i = 0;
-    int j = 0;
-    while (i < x.length() && j < y.length()) {
-      int a = x.codePointAt(i);
-      int b = y.codePointAt(j);
-      if (a != b) {
-        return Integer.compare(a, b);
-      }
-      i += Character.charCount(a);
-      j += Character.charCount(b);
-    }
-    return Integer.compare(x.length() - i, y.length() - j);
   }
 
   static Object lt(CallContext context, Object[] args) {

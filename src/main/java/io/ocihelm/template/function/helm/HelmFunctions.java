@@ -282,7 +282,7 @@ public final class HelmFunctions {
       // Go's own error text, not Helm's rewriting of it: Helm rewrites once, at the top.
       String prefix = e.kind() == TemplateException.Kind.PARSE
           ? "cannot parse template " : "error during tpl function execution for ";
-      throw new FunctionException(prefix + goQuote(text) + ": " + e.goMessage(), e);
+      throw new FunctionException(prefix + GoStrconv.quote(text) + ": " + e.goMessage(), e);
     }
     // Helm compat: tpl removes "<no value>" from its own output too.
     return out.replace("<no value>", "");
@@ -312,31 +312,4 @@ public final class HelmFunctions {
     }
   }
 
-  /** Go's strconv.Quote, for the template text Helm quotes in tpl errors. */
-  static String goQuote(String s) {
-    StringBuilder b = new StringBuilder("\"");
-    s.codePoints().forEach(c -> {
-      switch (c) {
-        case '"' -> b.append("\\\"");
-        case '\\' -> b.append("\\\\");
-        case 0x07 -> b.append("\\a");
-        case '\b' -> b.append("\\b");
-        case '\f' -> b.append("\\f");
-        case '\n' -> b.append("\\n");
-        case '\r' -> b.append("\\r");
-        case '\t' -> b.append("\\t");
-        case 0x0B -> b.append("\\v");
-        default -> {
-          if (c < 0x20 || c == 0x7f) {
-            b.append(String.format("\\x%02x", c));
-          } else if (!GoStrconv.isPrint(c)) {
-            b.append(c <= 0xFFFF ? String.format("\\u%04x", c) : String.format("\\U%08x", c));
-          } else {
-            b.appendCodePoint(c);
-          }
-        }
-      }
-    });
-    return b.append('"').toString();
-  }
 }
