@@ -1,5 +1,7 @@
 package io.ocihelm.template.function;
 
+import io.ocihelm.template.fmt.GoStrconv;
+
 import io.ocihelm.template.exec.ValuePrinter;
 import java.nio.charset.StandardCharsets;
 
@@ -92,25 +94,13 @@ public final class GoBuiltins {
             }
           }
         }
-      } else if (isGoPrint(c)) {
+      } else if (GoStrconv.isPrint(c)) {
         b.appendCodePoint(c);
       } else {
         b.append(String.format("\\u%04X", c));
       }
     }
     return b.toString();
-  }
-
-  private static boolean isGoPrint(int c) {
-    if (c == 0xFFFD) {
-      return true;
-    }
-    return switch (Character.getType(c)) {
-      case Character.UNASSIGNED, Character.CONTROL, Character.FORMAT, Character.PRIVATE_USE,
-          Character.SURROGATE, Character.SPACE_SEPARATOR, Character.LINE_SEPARATOR,
-          Character.PARAGRAPH_SEPARATOR -> false;
-      default -> true;
-    };
   }
 
   /** Go's {@code url.QueryEscape}. */

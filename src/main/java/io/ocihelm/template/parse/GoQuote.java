@@ -1,5 +1,7 @@
 package io.ocihelm.template.parse;
 
+import io.ocihelm.template.fmt.GoStrconv;
+
 /** Go's {@code strconv.Quote} and {@code strconv.Unquote}/{@code UnquoteChar} for template literals. */
 public final class GoQuote {
   private GoQuote() {}
@@ -24,7 +26,7 @@ public final class GoQuote {
       default -> {
         if (c == quote) {
           b.append('\\').appendCodePoint(c);
-        } else if (isPrint(c)) {
+        } else if (GoStrconv.isPrint(c)) {
           b.appendCodePoint(c);
         } else if (c < 0x80) {
           b.append(String.format("\\x%02x", c));
@@ -35,25 +37,6 @@ public final class GoQuote {
         }
       }
     }
-  }
-
-  /** Close to Go's {@code strconv.IsPrint}: letters, marks, numbers, punctuation, symbols and ASCII space. */
-  static boolean isPrint(int c) {
-    if (c < 0x20 || c == 0x7f) {
-      return false;
-    }
-    if (c < 0x7f) {
-      return true;
-    }
-    if (c == 0xFFFD) {
-      return true;
-    }
-    return switch (Character.getType(c)) {
-      case Character.UNASSIGNED, Character.CONTROL, Character.FORMAT, Character.PRIVATE_USE,
-          Character.SURROGATE, Character.SPACE_SEPARATOR, Character.LINE_SEPARATOR,
-          Character.PARAGRAPH_SEPARATOR -> false;
-      default -> true;
-    };
   }
 
   /** {@code strconv.Unquote} for a double-quoted or back-quoted literal. */

@@ -1,5 +1,7 @@
 package io.ocihelm.template.parse;
 
+import io.ocihelm.template.fmt.GoStrconv;
+
 import io.ocihelm.template.parse.Token.Type;
 import java.util.Map;
 
@@ -353,7 +355,7 @@ public final class Lexer {
   /** Go's {@code %#U}: {@code U+0001} or {@code U+00E9 'é'}. */
   static String goRuneU(int r) {
     String hex = String.format("U+%04X", r);
-    return GoQuote.isPrint(r) ? hex + " '" + new String(Character.toChars(r)) + "'" : hex;
+    return GoStrconv.isPrint(r) ? hex + " '" + new String(Character.toChars(r)) + "'" : hex;
   }
 
   // lexSpace scans a run of space characters. Take care of a trim-marked right delimiter.
