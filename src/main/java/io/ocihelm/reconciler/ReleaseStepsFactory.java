@@ -18,11 +18,14 @@ import io.ocihelm.reconciler.step.RegistryAccess;
 import io.ocihelm.reconciler.step.ReleaseRecorder;
 import io.ocihelm.reconciler.step.RenderRelease;
 import io.ocihelm.reconciler.step.ResolveChart;
+import io.ocihelm.reconciler.step.SharedResolutions;
 import io.ocihelm.reconciler.step.StoredReleaseRecorder;
 import io.ocihelm.release.ReleaseStore;
 import io.ocihelm.reconciler.step.Uninstall;
 import io.ocihelm.render.Capabilities;
 import io.ocihelm.render.ReleaseRenderer;
+import io.ocihelm.reconciler.watch.WatchedSources;
+import java.time.Clock;
 import java.util.List;
 import java.util.function.Supplier;
 import java.util.logging.Logger;
@@ -42,13 +45,24 @@ public final class ReleaseStepsFactory {
     return standard(client, registryOptions, new StoredReleaseRecorder(new ReleaseStore(client)));
   }
 
+  /** The operator's default, reading ConfigMaps and Secrets through {@code sources}' informers. */
+  public static ReleaseSteps standard(KubernetesClient client, RegistryOptions registryOptions, WatchedSources sources) {
+    return standard(client, registryOptions, new StoredReleaseRecorder(new ReleaseStore(client)), sources,
+        new SharedResolutions(Clock.systemUTC()));
+  }
+
   public static ReleaseSteps standard(KubernetesClient client, RegistryOptions registryOptions, ReleaseRecorder records) {
-    RegistryAccess registries = new RegistryAccess(client, registryOptions, BlobCache.inMemory(BLOB_CACHE_BYTES));
+    return standard(client, registryOptions, records, new WatchedSources(client), new SharedResolutions(Clock.systemUTC()));
+  }
+
+  public static ReleaseSteps standard(KubernetesClient client, RegistryOptions registryOptions, ReleaseRecorder records,
+      WatchedSources sources, SharedResolutions resolutions) {
+    RegistryAccess registries = new RegistryAccess(sources, registryOptions, BlobCache.inMemory(BLOB_CACHE_BYTES));
     ReleaseRenderer renderer = new ReleaseRenderer(new SemverRange(), LOG::warning);
     Pruner pruner = new Pruner(client);
     return new ReleaseSteps(
-        new ResolveChart(registries),
-        new LoadValues(client),
+        new ResolveChart(registries, resolutions),
+        new LoadValues(sources),
         new FetchChart(registries, new ChartLoader()),
         new RenderRelease(renderer, clusterCapabilities(client), records),
         new RecordFailedApply(new ApplyManifests(new ServerSideApplier(client, new ResourceScopes(client))), records),

@@ -9,6 +9,7 @@ import io.ocihelm.api.v1alpha1.InventoryEntry;
 import io.ocihelm.api.v1alpha1.OciHelmReleaseStatus;
 import io.ocihelm.api.v1alpha1.Reason;
 import io.ocihelm.chart.Chart;
+import io.ocihelm.reconciler.watch.ReconcileRequests;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -51,6 +52,7 @@ public final class StatusWriter {
             .map(e -> new InventoryEntry(e.apiVersion(), e.kind(), e.namespace().isEmpty() ? null : e.namespace(), e.name()))
             .toList());
         after.setFailures(0L);
+        handledRequest(request, after);
         String message = "Release " + request.releaseName() + " applied: " + request.chart().name() + " "
             + resolved.version() + " (" + request.applied().entries().size() + " objects)";
         after.setConditions(conditions(before, generation,
@@ -63,6 +65,7 @@ public final class StatusWriter {
           after.setLastAttemptedRevision(request.resolvedChart().revision());
         }
         after.setFailures(Optional.ofNullable(before.getFailures()).orElse(0L) + 1);
+        handledRequest(request, after);
         Wanted ready = condition(ConditionType.Ready, ConditionStatus.False, failure.reason(), failure.getMessage());
         // kstatus: a transient failure is still being worked on (Reconciling); a terminal one
         // waits for a change of the spec (Stalled).
@@ -74,6 +77,11 @@ public final class StatusWriter {
       }
     }
     return after;
+  }
+
+  /** A reconcile requested by annotation was handled (released or failed): echo its value. */
+  private static void handledRequest(ReleaseRequest request, OciHelmReleaseStatus after) {
+    ReconcileRequests.requestedAt(request.release()).ifPresent(after::setLastHandledReconcileAt);
   }
 
   /** True when {@code desired} differs from what the API server has. */
