@@ -100,7 +100,9 @@ public class OciHelmReleaseReconciler implements Reconciler<OciHelmRelease>, Cle
     }
     // act
     steps.fetchChart().run(request);
+    steps.installCrds().run(request);
     steps.renderRelease().run(request);
+    steps.createNamespace().run(request);
     steps.applyManifests().run(request);
     steps.pruneOrphans().run(request);
     steps.recordRelease().run(request);

@@ -4,14 +4,17 @@ import io.ocihelm.reconciler.step.ReleaseStep;
 
 /**
  * The steps of a reconcile, in the order they run: observe (resolve the chart, load values), then,
- * when {@link ReleasePlan} says so, act (fetch, render, apply, prune, record); and the uninstall
- * that runs when the OciHelmRelease is deleted.
+ * when {@link ReleasePlan} says so, act (fetch, the chart's crds/, render, create the namespace,
+ * apply between the hooks, prune, record); and the uninstall that runs when the OciHelmRelease is
+ * deleted.
  */
 public record ReleaseSteps(
     ReleaseStep resolveChart,
     ReleaseStep loadValues,
     ReleaseStep fetchChart,
+    ReleaseStep installCrds,
     ReleaseStep renderRelease,
+    ReleaseStep createNamespace,
     ReleaseStep applyManifests,
     ReleaseStep pruneOrphans,
     ReleaseStep recordRelease,

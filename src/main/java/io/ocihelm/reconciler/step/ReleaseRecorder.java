@@ -1,6 +1,8 @@
 package io.ocihelm.reconciler.step;
 
 import io.ocihelm.reconciler.ReleaseRequest;
+import io.ocihelm.render.Manifest;
+import java.util.List;
 
 /**
  * The seam to Helm-format release records (DESIGN.md §2a, package {@code io.ocihelm.release}):
@@ -17,6 +19,14 @@ public interface ReleaseRecorder {
 
   /** Stores the revision whose apply failed as Helm's {@code failed} record; the deployed one stays. */
   default void recordFailed(ReleaseRequest request, String description) {}
+
+  /**
+   * The hooks of the deployed revision (what an uninstall runs pre-delete and post-delete hooks
+   * from), with their weights and delete policies; none without records.
+   */
+  default List<Manifest> deployedHooks(ReleaseRequest request) {
+    return List.of();
+  }
 
   /** Forgets every stored revision of the release (it is uninstalled). */
   default void recordUninstalled(ReleaseRequest request) {}
