@@ -1,10 +1,12 @@
 package io.ocihelm.reconciler;
 
+import io.ocihelm.reconciler.step.FailureStep;
 import io.ocihelm.reconciler.step.ReleaseStep;
 
 /**
  * The steps of a reconcile, in the order they run: observe (resolve the chart, load values), then,
- * when {@link ReleasePlan} says so, act (fetch, render, apply, prune, record); and the uninstall
+ * when {@link ReleasePlan} says so, act (fetch, render, apply, prune, assess health, record) or
+ * only assess health and record; after a failed install or upgrade, remediate; and the uninstall
  * that runs when the OciHelmRelease is deleted.
  */
 public record ReleaseSteps(
@@ -14,5 +16,7 @@ public record ReleaseSteps(
     ReleaseStep renderRelease,
     ReleaseStep applyManifests,
     ReleaseStep pruneOrphans,
+    ReleaseStep assessHealth,
     ReleaseStep recordRelease,
+    FailureStep remediateFailure,
     ReleaseStep uninstall) {}

@@ -49,7 +49,9 @@ class OciHelmReleaseReconcilerTest {
         recording("apply", r -> r.setApplied(Inventory.of(List.of(
             new Inventory.Entry("v1", "ConfigMap", "team-a", "demo"))))),
         recording("prune", r -> {}),
+        recording("health", r -> r.setHealth(HealthVerdict.notWaited())),
         recording("record", r -> {}),
+        (r, failure) -> ran.add("remediate"),
         recording("uninstall", r -> {}));
   }
 
@@ -77,7 +79,7 @@ class OciHelmReleaseReconcilerTest {
 
     var control = reconciler.reconcile(release, null);
 
-    assertThat(ran).containsExactly("resolve", "values", "fetch", "render", "apply", "prune", "record");
+    assertThat(ran).containsExactly("resolve", "values", "fetch", "render", "apply", "prune", "health", "record");
     assertThat(control.isPatchStatus()).isTrue();
     Condition ready = release.getStatus().getConditions().getFirst();
     assertThat(ready.is(ConditionType.Ready)).isTrue();
@@ -141,7 +143,8 @@ class OciHelmReleaseReconcilerTest {
     ReconcileFailure unavailable =
         ReconcileFailure.transientFailure(Reason.RegistryUnavailable, "connection refused", null);
     var reconciler = new OciHelmReleaseReconciler(
-        new ReleaseSteps(r -> { throw unavailable; }, r -> {}, r -> {}, r -> {}, r -> {}, r -> {}, r -> {}, r -> {}),
+        new ReleaseSteps(r -> { throw unavailable; }, r -> {}, r -> {}, r -> {}, r -> {}, r -> {}, r -> {}, r -> {},
+            (r, failure) -> {}, r -> {}),
         new StatusWriter(CLOCK));
     OciHelmRelease release = release(1);
 
