@@ -20,6 +20,7 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * The JOSDK entry point: one OciHelmRelease in, its steps run in order, one status out. Reads as
@@ -35,6 +36,8 @@ import java.util.List;
     generationAwareEventProcessing = false,
     informer = @Informer(onUpdateFilter = ReleaseUpdateFilter.class))
 public class OciHelmReleaseReconciler implements Reconciler<OciHelmRelease>, Cleaner<OciHelmRelease> {
+  /** A remediation retry of a failed install or upgrade comes this soon. */
+  static final Duration RETRY_DELAY = Duration.ofSeconds(2);
   private final ReleaseSteps steps;
   private final StatusWriter statusWriter;
   private final WatchedSources sources;
@@ -87,7 +90,7 @@ public class OciHelmReleaseReconciler implements Reconciler<OciHelmRelease>, Cle
     UpdateControl<OciHelmRelease> control = writeStatus(release, outcome)
         ? UpdateControl.patchStatus(release)
         : UpdateControl.noUpdate();
-    return control.rescheduleAfter(interval(release));
+    return control.rescheduleAfter(nextReconcile(release, outcome));
   }
 
   private ReconcileOutcome run(ReleaseRequest request) {
@@ -95,18 +98,46 @@ public class OciHelmReleaseReconciler implements Reconciler<OciHelmRelease>, Cle
     steps.resolveChart().run(request);
     steps.loadValues().run(request);
     // decide
-    if (ReleasePlan.decide(request) == ReleasePlan.UP_TO_DATE) {
-      return new ReconcileOutcome.UpToDate(request);
+    switch (ReleasePlan.decide(request)) {
+      case UP_TO_DATE, STALLED -> {
+        return new ReconcileOutcome.UpToDate(request);
+      }
+      case AWAIT_HEALTH -> {
+        return remediated(request, () -> assessAndRecord(request));
+      }
+      case RELEASE -> {}
     }
     // act
     steps.fetchChart().run(request);
     steps.installCrds().run(request);
     steps.renderRelease().run(request);
     steps.createNamespace().run(request);
-    steps.applyManifests().run(request);
-    steps.pruneOrphans().run(request);
+    return remediated(request, () -> {
+      steps.applyManifests().run(request);
+      steps.pruneOrphans().run(request);
+      return assessAndRecord(request);
+    });
+  }
+
+  /** Health decides whether the revision is deployed yet; the record follows (helm --wait). */
+  private ReconcileOutcome assessAndRecord(ReleaseRequest request) {
+    steps.assessHealth().run(request);
     steps.recordRelease().run(request);
-    return new ReconcileOutcome.Released(request);
+    return request.health().state() == HealthVerdict.State.WAITING
+        ? new ReconcileOutcome.Waiting(request)
+        : new ReconcileOutcome.Released(request);
+  }
+
+  /** A failed install or upgrade is remediated (retry, rollback, uninstall) before it is reported. */
+  private ReconcileOutcome remediated(ReleaseRequest request, Supplier<ReconcileOutcome> attempt) {
+    try {
+      return attempt.get();
+    } catch (ReconcileFailure failure) {
+      if (!failure.isTransient()) {
+        steps.remediateFailure().run(request, failure);
+      }
+      throw failure;
+    }
   }
 
   /**
@@ -140,7 +171,18 @@ public class OciHelmReleaseReconciler implements Reconciler<OciHelmRelease>, Cle
     return StatusWriter.changed(observed, desired);
   }
 
-  private static Duration interval(OciHelmRelease release) {
+  /**
+   * The interval; sooner while health is awaited (the verdict's short delay) or a remediation retry
+   * is due, so that waiting never holds a worker thread.
+   */
+  private static Duration nextReconcile(OciHelmRelease release, ReconcileOutcome outcome) {
+    if (outcome instanceof ReconcileOutcome.Waiting waiting) {
+      return waiting.request().health().recheckAfter();
+    }
+    if (outcome instanceof ReconcileOutcome.Failed failed
+        && failed.request().remediation().filter(Remediation::isRetry).isPresent()) {
+      return RETRY_DELAY;
+    }
     return GoDuration.parse(release.getSpec().getInterval());
   }
 }

@@ -43,6 +43,8 @@ public final class ReleaseRequest {
   private Pruner.Result pruned;
   private long revision;
   private final List<HookRun> hookRuns = new ArrayList<>();
+  private HealthVerdict health;
+  private Remediation remediation;
 
   public ReleaseRequest(OciHelmRelease release) {
     this.release = Objects.requireNonNull(release);
@@ -113,6 +115,10 @@ public final class ReleaseRequest {
     return required(chart, "chart");
   }
 
+  public boolean hasChart() {
+    return chart != null;
+  }
+
   public void setChart(Chart chart) {
     this.chart = chart;
   }
@@ -131,6 +137,11 @@ public final class ReleaseRequest {
 
   public RenderedRelease rendered() {
     return required(rendered, "render");
+  }
+
+  /** Whether this reconcile rendered a new revision (false while it only waits for health). */
+  public boolean hasRendered() {
+    return rendered != null;
   }
 
   public void setRendered(RenderedRelease rendered) {
@@ -184,6 +195,46 @@ public final class ReleaseRequest {
 
   public void addHookRuns(List<HookRun> runs) {
     hookRuns.addAll(runs);
+  }
+
+  /** How the applied objects stand (set by the health step). */
+  public HealthVerdict health() {
+    return required(health, "health");
+  }
+
+  public boolean hasHealth() {
+    return health != null;
+  }
+
+  public void setHealth(HealthVerdict health) {
+    this.health = health;
+  }
+
+  /** What was done about a failed install or upgrade; empty when the failure is not remediated. */
+  public java.util.Optional<Remediation> remediation() {
+    return java.util.Optional.ofNullable(remediation);
+  }
+
+  public void setRemediation(Remediation remediation) {
+    this.remediation = remediation;
+  }
+
+  /**
+   * Whether this reconcile attempts what the last attempt did (same generation, chart revision and
+   * values): then failures keep counting towards the remediation retries; otherwise they start over.
+   * Unknown inputs (a failure before they were observed) count as the same attempt.
+   */
+  public boolean isSameAttemptAsLast() {
+    OciHelmReleaseStatus status = observedStatus();
+    return Objects.equals(status.getObservedGeneration(), generation())
+        && (!hasResolvedChart() || Objects.equals(status.getLastAttemptedRevision(), resolvedChart().revision()))
+        && (!hasValues() || Objects.equals(status.getLastAttemptedValuesChecksum(), values().checksum()));
+  }
+
+  /** status.failures after this failure: counting on for the same attempt, from 1 for a new one. */
+  public long failuresIncludingThis() {
+    long before = observedStatus().getFailures() == null ? 0 : observedStatus().getFailures();
+    return (isSameAttemptAsLast() ? before : 0) + 1;
   }
 
   private static <T> T required(T value, String what) {

@@ -14,16 +14,22 @@ import io.ocihelm.chart.ChartLoader;
 import io.ocihelm.chart.SemverRange;
 import io.ocihelm.oci.BlobCache;
 import io.ocihelm.oci.RegistryOptions;
+import io.ocihelm.assess.ApiLiveObjects;
+import io.ocihelm.assess.LiveObjects;
+import io.ocihelm.assess.ReleaseHealth;
 import io.ocihelm.reconciler.step.ApplyManifests;
 import io.ocihelm.reconciler.step.ApplyWithHooks;
 import io.ocihelm.reconciler.step.CreateNamespace;
 import io.ocihelm.reconciler.step.InstallCrds;
+import io.ocihelm.reconciler.step.AssessHealth;
 import io.ocihelm.reconciler.step.FetchChart;
 import io.ocihelm.reconciler.step.LoadValues;
 import io.ocihelm.reconciler.step.PruneOrphans;
 import io.ocihelm.reconciler.step.RecordFailedApply;
 import io.ocihelm.reconciler.step.RecordRelease;
 import io.ocihelm.reconciler.step.RegistryAccess;
+import io.ocihelm.reconciler.step.RemediateFailure;
+import io.ocihelm.reconciler.step.RollBack;
 import io.ocihelm.reconciler.step.ReleaseRecorder;
 import io.ocihelm.reconciler.step.RenderRelease;
 import io.ocihelm.reconciler.step.ResolveChart;
@@ -58,15 +64,17 @@ public final class ReleaseStepsFactory {
   /** The operator's default, reading ConfigMaps and Secrets through {@code sources}' informers. */
   public static ReleaseSteps standard(KubernetesClient client, RegistryOptions registryOptions, WatchedSources sources) {
     return standard(client, registryOptions, new StoredReleaseRecorder(new ReleaseStore(client)), sources,
-        new SharedResolutions(Clock.systemUTC()));
+        new SharedResolutions(Clock.systemUTC()), new ApiLiveObjects(client));
   }
 
   public static ReleaseSteps standard(KubernetesClient client, RegistryOptions registryOptions, ReleaseRecorder records) {
-    return standard(client, registryOptions, records, new WatchedSources(client), new SharedResolutions(Clock.systemUTC()));
+    return standard(client, registryOptions, records, new WatchedSources(client), new SharedResolutions(Clock.systemUTC()),
+        new ApiLiveObjects(client));
   }
 
+  /** @param live how the health step reads released objects (an informer cache in the operator) */
   public static ReleaseSteps standard(KubernetesClient client, RegistryOptions registryOptions, ReleaseRecorder records,
-      WatchedSources sources, SharedResolutions resolutions) {
+      WatchedSources sources, SharedResolutions resolutions, LiveObjects live) {
     RegistryAccess registries = new RegistryAccess(sources, registryOptions, BlobCache.inMemory(BLOB_CACHE_BYTES));
     ReleaseRenderer renderer = new ReleaseRenderer(new SemverRange(), LOG::warning);
     Pruner pruner = new Pruner(client);
@@ -85,7 +93,9 @@ public final class ReleaseStepsFactory {
         new CreateNamespace(new NamespaceCreator(client)),
         new RecordFailedApply(new ApplyWithHooks(hooks, new ApplyManifests(applier)), records),
         new PruneOrphans(pruner),
+        new AssessHealth(new ReleaseHealth(live), records, Clock.systemUTC()),
         new RecordRelease(records),
+        new RemediateFailure(records, new RollBack(applier, pruner, records), pruner),
         new Uninstall(pruner, records, hooks));
   }
 }

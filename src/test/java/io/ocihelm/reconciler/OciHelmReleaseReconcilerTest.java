@@ -51,7 +51,9 @@ class OciHelmReleaseReconcilerTest {
         recording("apply", r -> r.setApplied(Inventory.of(List.of(
             new Inventory.Entry("v1", "ConfigMap", "team-a", "demo"))))),
         recording("prune", r -> {}),
+        recording("health", r -> r.setHealth(HealthVerdict.notWaited())),
         recording("record", r -> {}),
+        (r, failure) -> ran.add("remediate"),
         recording("uninstall", r -> {}));
   }
 
@@ -79,7 +81,7 @@ class OciHelmReleaseReconcilerTest {
 
     var control = reconciler.reconcile(release, null);
 
-    assertThat(ran).containsExactly("resolve", "values", "fetch", "crds", "render", "namespace", "apply", "prune", "record");
+    assertThat(ran).containsExactly("resolve", "values", "fetch", "crds", "render", "namespace", "apply", "prune", "health", "record");
     assertThat(control.isPatchStatus()).isTrue();
     Condition ready = release.getStatus().getConditions().getFirst();
     assertThat(ready.is(ConditionType.Ready)).isTrue();
@@ -143,7 +145,8 @@ class OciHelmReleaseReconcilerTest {
     ReconcileFailure unavailable =
         ReconcileFailure.transientFailure(Reason.RegistryUnavailable, "connection refused", null);
     var reconciler = new OciHelmReleaseReconciler(
-        new ReleaseSteps(r -> { throw unavailable; }, r -> {}, r -> {}, r -> {}, r -> {}, r -> {}, r -> {}, r -> {}, r -> {}, r -> {}),
+        new ReleaseSteps(r -> { throw unavailable; }, r -> {}, r -> {}, r -> {}, r -> {}, r -> {}, r -> {}, r -> {}, r -> {}, r -> {},
+            (r, failure) -> {}, r -> {}),
         new StatusWriter(CLOCK));
     OciHelmRelease release = release(1);
 

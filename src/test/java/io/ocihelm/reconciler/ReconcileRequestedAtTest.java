@@ -44,10 +44,14 @@ class ReconcileRequestedAtTest {
         recording("values", r -> r.setValues(new ReleaseRequest.MergedValues(Map.of(), "sha256:values"))),
         recording("fetch", r -> r.setChart(new ChartLoader().loadFiles(List.of(new ChartFile("Chart.yaml",
             "apiVersion: v2\nname: demo\nversion: 0.1.0\n".getBytes(StandardCharsets.UTF_8)))))),
+        recording("crds", r -> {}),
         recording("render", r -> {}),
+        recording("namespace", r -> {}),
         recording("apply", r -> r.setApplied(Inventory.of(List.of()))),
         recording("prune", r -> {}),
+        recording("health", r -> r.setHealth(HealthVerdict.notWaited())),
         recording("record", r -> {}),
+        (r, failure) -> ran.add("remediate"),
         recording("uninstall", r -> {})), new StatusWriter(CLOCK));
   }
 
@@ -62,7 +66,7 @@ class ReconcileRequestedAtTest {
     ran.clear();
     var requested = reconciler.reconcile(release, null);
 
-    assertThat(ran).containsExactly("resolve", "values", "fetch", "render", "apply", "prune", "record");
+    assertThat(ran).containsExactly("resolve", "values", "fetch", "crds", "render", "namespace", "apply", "prune", "health", "record");
     assertThat(requested.isPatchStatus()).isTrue();
     assertThat(release.getStatus().getLastHandledReconcileAt()).isEqualTo("2026-11-26T00:05:00Z");
 
