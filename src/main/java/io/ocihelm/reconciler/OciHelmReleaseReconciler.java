@@ -5,14 +5,17 @@ import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
 import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.ocihelm.api.v1alpha1.OciHelmRelease;
 import io.ocihelm.api.v1alpha1.OciHelmReleaseStatus;
 import io.ocihelm.oci.RegistryOptions;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * The JOSDK entry point: one OciHelmRelease in, its steps run in order, one status out. Reads as
@@ -66,6 +69,8 @@ public class OciHelmReleaseReconciler implements Reconciler<OciHelmRelease>, Cle
     steps.loadValues().run(request);
     // decide
     if (ReleasePlan.decide(request) == ReleasePlan.UP_TO_DATE) {
+      // assess: put back what drifted from the last release (never a new render)
+      steps.correctDrift().run(request);
       return new ReconcileOutcome.UpToDate(request);
     }
     // act
@@ -74,7 +79,14 @@ public class OciHelmReleaseReconciler implements Reconciler<OciHelmRelease>, Cle
     steps.applyManifests().run(request);
     steps.pruneOrphans().run(request);
     steps.recordRelease().run(request);
+    steps.rememberApplied().run(request);
     return new ReconcileOutcome.Released(request);
+  }
+
+  /** A change to a released object reconciles its release (drift is corrected when it happens). */
+  @Override
+  public List<EventSource<?, OciHelmRelease>> prepareEventSources(EventSourceContext<OciHelmRelease> context) {
+    return steps.liveObjects() == null ? List.of() : List.of(new LiveObjectEventSource(steps.liveObjects()));
   }
 
   /**

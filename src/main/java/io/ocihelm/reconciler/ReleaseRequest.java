@@ -39,6 +39,7 @@ public final class ReleaseRequest {
   private List<GenericKubernetesResource> objects;
   private Inventory applied;
   private Pruner.Result pruned;
+  private DriftResult drift;
 
   public ReleaseRequest(OciHelmRelease release) {
     this.release = Objects.requireNonNull(release);
@@ -154,6 +155,15 @@ public final class ReleaseRequest {
 
   public void setPruned(Pruner.Result pruned) {
     this.pruned = pruned;
+  }
+
+  /** What the drift check found; null when it did not run (a release, or detection disabled). */
+  public DriftResult drift() {
+    return drift;
+  }
+
+  public void setDrift(DriftResult drift) {
+    this.drift = drift;
   }
 
   private static <T> T required(T value, String what) {

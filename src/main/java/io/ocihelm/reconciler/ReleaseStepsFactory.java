@@ -4,17 +4,23 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.ocihelm.apply.Pruner;
 import io.ocihelm.apply.ResourceScopes;
 import io.ocihelm.apply.ServerSideApplier;
+import io.ocihelm.assess.DriftDetector;
+import io.ocihelm.assess.InformerLiveObjects;
+import io.ocihelm.assess.ServerSideApplyPreview;
 import io.ocihelm.chart.ChartLoader;
 import io.ocihelm.chart.SemverRange;
 import io.ocihelm.oci.BlobCache;
 import io.ocihelm.oci.RegistryOptions;
+import io.ocihelm.reconciler.step.AppliedObjects;
 import io.ocihelm.reconciler.step.ApplyManifests;
+import io.ocihelm.reconciler.step.CorrectDrift;
 import io.ocihelm.reconciler.step.FetchChart;
 import io.ocihelm.reconciler.step.LoadValues;
 import io.ocihelm.reconciler.step.PruneOrphans;
 import io.ocihelm.reconciler.step.RecordFailedApply;
 import io.ocihelm.reconciler.step.RecordRelease;
 import io.ocihelm.reconciler.step.RegistryAccess;
+import io.ocihelm.reconciler.step.RememberApplied;
 import io.ocihelm.reconciler.step.ReleaseRecorder;
 import io.ocihelm.reconciler.step.RenderRelease;
 import io.ocihelm.reconciler.step.ResolveChart;
@@ -34,6 +40,8 @@ import java.util.logging.Logger;
 public final class ReleaseStepsFactory {
   private static final Logger LOG = Logger.getLogger(ReleaseStepsFactory.class.getName());
   private static final long BLOB_CACHE_BYTES = 64L * 1024 * 1024;
+  // What releases applied, gzipped: ~2-5 KiB for ten objects, so 1,000 releases fit many times.
+  private static final long APPLIED_OBJECTS_BYTES = 32L * 1024 * 1024;
 
   private ReleaseStepsFactory() {}
 
@@ -46,15 +54,22 @@ public final class ReleaseStepsFactory {
     RegistryAccess registries = new RegistryAccess(client, registryOptions, BlobCache.inMemory(BLOB_CACHE_BYTES));
     ReleaseRenderer renderer = new ReleaseRenderer(new SemverRange(), LOG::warning);
     Pruner pruner = new Pruner(client);
+    ServerSideApplier applier = new ServerSideApplier(client, new ResourceScopes(client));
+    InformerLiveObjects liveObjects = new InformerLiveObjects(client);
+    AppliedObjects applied = new AppliedObjects(new ReleaseStore(client), APPLIED_OBJECTS_BYTES);
     return new ReleaseSteps(
         new ResolveChart(registries),
         new LoadValues(client),
         new FetchChart(registries, new ChartLoader()),
         new RenderRelease(renderer, clusterCapabilities(client), records),
-        new RecordFailedApply(new ApplyManifests(new ServerSideApplier(client, new ResourceScopes(client))), records),
+        new RecordFailedApply(new ApplyManifests(applier), records),
         new PruneOrphans(pruner),
         new RecordRelease(records),
-        new Uninstall(pruner, records));
+        new Uninstall(pruner, records),
+        new RememberApplied(applied, liveObjects),
+        new CorrectDrift(applied, new DriftDetector(liveObjects, new ServerSideApplyPreview(client)), applier,
+            CorrectDrift.CorrectionListener.NONE),
+        liveObjects);
   }
 
   /**
