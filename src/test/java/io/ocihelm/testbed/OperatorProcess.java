@@ -50,7 +50,9 @@ public final class OperatorProcess implements AutoCloseable {
 
   /** The {@code kubectl apply} arguments that install the CRD and the operator's RBAC. */
   public static List<String> installArguments() {
-    List<String> args = new ArrayList<>(List.of("apply", "--server-side", "--field-manager=ocihelm-install"));
+    // Forced: installing the operator takes its CRD and RBAC over from whoever applied them before
+    // (an older install, a test), as an upgrade of the operator would.
+    List<String> args = new ArrayList<>(List.of("apply", "--server-side", "--force-conflicts", "--field-manager=ocihelm-install"));
     INSTALL_FILES.forEach(file -> args.addAll(List.of("-f", file)));
     return args;
   }
