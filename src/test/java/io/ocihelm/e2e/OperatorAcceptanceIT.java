@@ -102,7 +102,7 @@ class OperatorAcceptanceIT {
 
   @Test
   @Order(1)
-  void installsThenUpgradesByVersionBumpRepushedTagAndConfigMapValues() throws IOException {
+  void installsUpgradesByVersionRepushedTagAndConfigMapThenUninstalls() throws IOException {
     String prefix = "accept/" + upgrades;
     Path v1 = SampleChart.packaged(helm4, work.resolve("upgrades"), "0.1.0");
     Path v2 = SampleChart.packaged(helm4, work.resolve("upgrades"), "0.2.0");
@@ -185,6 +185,14 @@ class OperatorAcceptanceIT {
         .containsEntry("color", "yellow").containsEntry("revision", "5");
     assertThat(values(helm4, upgrades, "web"))
         .isEqualTo(JSON.readTree("{\"greeting\":\"hi\",\"settings\":{\"color\":\"yellow\"}}"));
+
+    // uninstall through the finalizer: the chart's objects and the release records go, the
+    // user's values ConfigMap stays
+    admin.resources(OciHelmRelease.class).inNamespace(upgrades).withName("web").delete();
+    await().atMost(WITHIN).until(() -> get(upgrades, "web") == null);
+    assertThat(uids(upgrades, "web-sample")).isEmpty();
+    assertThat(listed(helm4, upgrades)).isEmpty();
+    assertThat(admin.configMaps().inNamespace(upgrades).withName("web-values").get()).isNotNull();
   }
 
   @Test
