@@ -110,7 +110,9 @@ class ReconcileTriggersIT {
           + (noOp.requests().isEmpty() ? "" : noOp.requests()));
       assertThat(noOp.control()).isEqualTo("noUpdate");
       assertThat(noOp.writes()).isEmpty();
-      assertThat(noOp.requests()).isEmpty();
+      // The values ConfigMap and Secret come from the informer caches. Other reads (0 today) are
+      // printed and reported in docs/operator.md rather than pinned here.
+      assertThat(noOp.requests()).noneMatch(r -> r.contains("/configmaps") || r.contains("/secrets"));
       assertThat(get(admin, ns, "demo").getMetadata().getResourceVersion()).isEqualTo(releaseVersion);
       assertThat(releaseRecord(admin, ns, 4)).isFalse();
     }
