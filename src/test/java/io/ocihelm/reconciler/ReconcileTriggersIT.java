@@ -16,6 +16,7 @@ import io.javaoperatorsdk.operator.Operator;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.ocihelm.api.v1alpha1.ChartSource;
+import io.ocihelm.assess.ApiLiveObjects;
 import io.ocihelm.api.v1alpha1.Condition;
 import io.ocihelm.api.v1alpha1.ConditionStatus;
 import io.ocihelm.api.v1alpha1.ConditionType;
@@ -235,7 +236,7 @@ class ReconcileTriggersIT {
       WatchedSources sources = new WatchedSources(client);
       SharedResolutions resolutions = new SharedResolutions(Clock.systemUTC());
       ReleaseSteps steps = ReleaseStepsFactory.standard(client, RegistryOptions.defaults(),
-          new StoredReleaseRecorder(new ReleaseStore(client)), sources, resolutions);
+          new StoredReleaseRecorder(new ReleaseStore(client)), sources, resolutions, new ApiLiveObjects(client));
       Operator operator = new Operator(o -> o.withKubernetesClient(client).withCloseClientOnStop(false));
       operator.register(new MeasuredReconciler(steps, sources, log), c -> c.settingNamespace(ns.name()));
       operator.start();
