@@ -36,8 +36,10 @@ import org.junit.jupiter.api.io.TempDir;
  * One big real-world chart with subcharts and a crds/ directory, bitnami kube-prometheus 11.3.11
  * (three subcharts, a vendored CRD subchart with ten prometheus-operator CRDs, 88 objects, most of
  * them custom resources of those CRDs), pushed with the real helm and installed by the reconciler:
- * the CRDs are created and Established first, then every object the oracle's {@code helm template}
- * output has exists on the API server, and nothing else is in the inventory. Health is left out
+ * the CRDs are created and Established first, the release's namespace is created, then every object
+ * the oracle's {@code helm template} output has (same release name and namespace) exists on the API
+ * server, and nothing else is in the inventory; uninstall removes them and leaves the namespace and
+ * the CRDs. Health is left out
  * ({@code wait: false}): the test bed runs no pods.
  */
 @ExtendWith(TestBed.class)
@@ -46,11 +48,14 @@ class BigChartIT {
   private static final Duration WITHIN = Duration.ofMinutes(5);
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  /** One object of the oracle's output. */
-  private record Identity(String apiVersion, String kind, String name) {
+  /** The oracle rendered release "kube-prometheus" into namespace "monitoring": so do we. */
+  private static final String TARGET = "monitoring";
+
+  /** One object of the oracle's output; namespace "" for cluster-scoped kinds. */
+  private record Identity(String apiVersion, String kind, String namespace, String name) {
     @Override
     public String toString() {
-      return apiVersion + " " + kind + " " + name;
+      return apiVersion + " " + kind + " " + (namespace.isEmpty() ? "" : namespace + "/") + name;
     }
   }
 
@@ -63,8 +68,7 @@ class BigChartIT {
     Path archive = tmp.resolve("kube-prometheus-11.3.11.tgz");
     Files.copy(CASE.resolve("chart.tgz"), archive);
     helm.push(archive, registry, prefix).requireSuccess();
-    List<Identity> expected = oracleObjects();
-    assertThat(expected).hasSize(88);
+    ResourceScopes scopes = new ResourceScopes(admin);
 
     Operator operator = new Operator(o -> o.withKubernetesClient(admin).withCloseClientOnStop(false));
     operator.register(new OciHelmReleaseReconciler(admin), c -> c.settingNamespace(ns.name()));
@@ -86,33 +90,45 @@ class BigChartIT {
       }
 
       // every object of helm template's output exists, and the inventory is exactly those
-      ResourceScopes scopes = new ResourceScopes(admin);
+      List<Identity> expected = oracleObjects(scopes);
+      assertThat(expected).hasSize(88);
       List<String> missing = new ArrayList<>();
       for (Identity object : expected) {
-        boolean namespaced = scopes.isNamespaced(object.apiVersion(), object.kind()).orElseThrow(
-            () -> new AssertionError("not served: " + object));
         var kind = admin.genericKubernetesResources(object.apiVersion(), object.kind());
-        var live = namespaced ? kind.inNamespace(ns.name()).withName(object.name()).get() : kind.withName(object.name()).get();
+        var live = object.namespace().isEmpty()
+            ? kind.withName(object.name()).get()
+            : kind.inNamespace(object.namespace()).withName(object.name()).get();
         if (live == null) {
           missing.add(object.toString());
         }
       }
       assertThat(missing).isEmpty();
       assertThat(ready.getStatus().getInventory())
-          .extracting(e -> new Identity(e.getApiVersion(), e.getKind(), e.getName()))
+          .extracting(e -> new Identity(e.getApiVersion(), e.getKind(), e.getNamespace() == null ? "" : e.getNamespace(),
+              e.getName()))
           .containsExactlyInAnyOrderElementsOf(expected);
 
       // helm sees the release
       Helm cluster = helm.withKubeconfig(ControlPlane.shared().kubeconfig());
-      String listed = cluster.run("list", "-n", ns.name(), "-o", "json").requireSuccess().stdout();
+      String listed = cluster.run("list", "-n", TARGET, "-o", "json").requireSuccess().stdout();
       assertThat(JSON.readTree(listed).get(0).get("chart").asText()).isEqualTo("kube-prometheus-11.3.11");
+
+      // uninstall: every object goes, the created namespace and the crds/ CRDs stay
+      admin.resources(OciHelmRelease.class).inNamespace(ns.name()).withName("kube-prometheus").delete();
+      await().atMost(WITHIN).until(
+          () -> admin.resources(OciHelmRelease.class).inNamespace(ns.name()).withName("kube-prometheus").get() == null);
+      assertThat(admin.apps().deployments().inNamespace(TARGET).list().getItems()).isEmpty();
+      assertThat(admin.namespaces().withName(TARGET).get()).isNotNull();
+      assertThat(admin.apiextensions().v1().customResourceDefinitions()
+          .withName("prometheuses.monitoring.coreos.com").get()).isNotNull();
     } finally {
       operator.stop();
+      admin.namespaces().withName(TARGET).delete();
     }
   }
 
   /** The objects of the oracle's expected.yaml (helm 4.1.4's helm template of this case). */
-  private static List<Identity> oracleObjects() throws IOException {
+  private static List<Identity> oracleObjects(ResourceScopes scopes) throws IOException {
     List<Identity> objects = new ArrayList<>();
     for (String document : ManifestSorter.split(Files.readString(CASE.resolve("expected.yaml")))) {
       Map<String, Object> tree = GoYamlReader.readMap(document);
@@ -121,7 +137,12 @@ class BigChartIT {
       }
       @SuppressWarnings("unchecked")
       Map<String, Object> metadata = (Map<String, Object>) tree.get("metadata");
-      objects.add(new Identity((String) tree.get("apiVersion"), (String) tree.get("kind"), (String) metadata.get("name")));
+      String apiVersion = (String) tree.get("apiVersion");
+      String kind = (String) tree.get("kind");
+      boolean namespaced = scopes.isNamespaced(apiVersion, kind).orElseThrow(
+          () -> new AssertionError("not served: " + apiVersion + " " + kind));
+      String namespace = namespaced ? (String) metadata.getOrDefault("namespace", TARGET) : "";
+      objects.add(new Identity(apiVersion, kind, namespace, (String) metadata.get("name")));
     }
     return objects;
   }
@@ -135,6 +156,8 @@ class BigChartIT {
     chart.setVersion("11.3.11");
     spec.setChart(chart);
     spec.setPlainHTTP(true);
+    spec.setTargetNamespace(TARGET);
+    spec.setCreateNamespace(true);
     spec.setWait(false);
     release.setSpec(spec);
     return release;
