@@ -152,7 +152,8 @@ class HooksAndCrdsIT {
       await().atMost(WITHIN).until(() -> job(admin, target, "pre-upgrade-job") == null);
       JsonNode history = JSON.readTree(cluster.run("history", "hooked", "-n", target, "-o", "json").requireSuccess().stdout());
       assertThat(history).extracting(h -> h.get("revision").asInt() + " " + h.get("status").asText())
-          .containsExactly("1 deployed", "2 failed");
+          // upgrade remediation (default onExhausted: rollback) then rolls back to revision 1 as revision 3
+          .containsExactly("1 superseded", "2 failed", "3 deployed");
       ReleaseRecord failedRecord = new ReleaseStore(admin).history(target, "hooked").revisions().stream()
           .filter(r -> r.version() == 2).findFirst().orElseThrow();
       assertThat(failedRecord.hooks().stream().filter(h -> h.name().equals("pre-upgrade-job")).findFirst().orElseThrow()
@@ -171,6 +172,82 @@ class HooksAndCrdsIT {
       admin.namespaces().withName(target).delete();
       admin.apiextensions().v1().customResourceDefinitions().withName("widgets." + group).delete();
       admin.apiextensions().v1().customResourceDefinitions().withName("gadgets." + group).delete();
+    }
+  }
+
+  /**
+   * With spec.wait, post-install hooks wait for the release to be healthy, as {@code helm install
+   * --wait} runs them after its wait: the revision stays pending-install with the pre-install hook
+   * recorded, and once the test plays the kubelet (the Pod Running and Ready) the post-install
+   * hook runs and the revision is recorded deployed with both runs.
+   */
+  @Test
+  void postInstallHooksRunOnceTheReleaseIsHealthy(
+      KubernetesClient admin, TestNamespace ns, Registry registry, @TempDir Path tmp) throws IOException {
+    installOperatorCrd(admin);
+    Helm helm = Helm.isolated(tmp.resolve("helm"));
+    Path dir = tmp.resolve("src").resolve("waited");
+    Files.createDirectories(dir.resolve("templates"));
+    Files.writeString(dir.resolve("Chart.yaml"), "apiVersion: v2\nname: waited\nversion: 0.1.0\n");
+    Files.writeString(dir.resolve("templates/app.yaml"), """
+        apiVersion: v1
+        kind: Pod
+        metadata:
+          name: waited-app
+        spec:
+          containers:
+            - name: app
+              image: busybox
+        ---
+        apiVersion: v1
+        kind: ConfigMap
+        metadata:
+          name: waited-pre
+          annotations:
+            helm.sh/hook: pre-install
+        ---
+        apiVersion: v1
+        kind: ConfigMap
+        metadata:
+          name: waited-post
+          annotations:
+            helm.sh/hook: post-install
+        """);
+    helm.run("package", dir.toString(), "--destination", tmp.toString()).requireSuccess();
+    String prefix = "waited/" + ns.name();
+    helm.push(tmp.resolve("waited-0.1.0.tgz"), registry, prefix).requireSuccess();
+
+    Operator operator = new Operator(o -> o.withKubernetesClient(admin).withCloseClientOnStop(false));
+    operator.register(new OciHelmReleaseReconciler(admin), c -> c.settingNamespace(ns.name()));
+    operator.start();
+    try {
+      OciHelmRelease release = release(ns.name(), ns.name(), registry.ociReference(prefix + "/waited"));
+      release.getMetadata().setName("hooked");
+      release.getSpec().setCreateNamespace(false);
+      release.getSpec().setWait(true);
+      admin.resource(release).create();
+
+      await().atMost(WITHIN).until(() -> admin.pods().inNamespace(ns.name()).withName("waited-app").get() != null);
+      assertThat(admin.configMaps().inNamespace(ns.name()).withName("waited-pre").get()).isNotNull();
+      // pending until healthy: the post-install hook has not run
+      await().atMost(WITHIN).until(() -> new ReleaseStore(admin).history(ns.name(), "hooked").latest()
+          .map(r -> r.status().wire()).orElse(""), s -> s.equals("pending-install"));
+      assertThat(admin.configMaps().inNamespace(ns.name()).withName("waited-post").get()).isNull();
+
+      // play the kubelet: the Pod runs and is Ready
+      var pod = admin.pods().inNamespace(ns.name()).withName("waited-app").get();
+      pod.setStatus(new io.fabric8.kubernetes.api.model.PodStatusBuilder().withPhase("Running")
+          .addNewCondition().withType("Ready").withStatus("True").endCondition().build());
+      admin.pods().inNamespace(ns.name()).resource(pod).updateStatus();
+
+      awaitReady(admin, ns.name(), 1);
+      assertThat(admin.configMaps().inNamespace(ns.name()).withName("waited-post").get()).isNotNull();
+      ReleaseRecord record = new ReleaseStore(admin).history(ns.name(), "hooked").lastDeployed().orElseThrow();
+      assertThat(record.version()).isEqualTo(1);
+      assertThat(record.hooks()).extracting(h -> h.name() + " " + h.lastRun().get("phase"))
+          .containsExactlyInAnyOrder("waited-pre Succeeded", "waited-post Succeeded");
+    } finally {
+      operator.stop();
     }
   }
 
