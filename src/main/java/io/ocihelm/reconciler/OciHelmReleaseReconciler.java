@@ -2,17 +2,24 @@ package io.ocihelm.reconciler;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
+import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
 import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.ocihelm.api.v1alpha1.OciHelmRelease;
 import io.ocihelm.api.v1alpha1.OciHelmReleaseStatus;
 import io.ocihelm.oci.RegistryOptions;
+import io.ocihelm.reconciler.watch.ReleaseUpdateFilter;
+import io.ocihelm.reconciler.watch.WatchedSources;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.function.Supplier;
 
 /**
@@ -23,22 +30,45 @@ import java.util.function.Supplier;
  * the interval passes); transient failures are rethrown so JOSDK retries with backoff, and
  * {@link #updateErrorStatus} reports them.
  */
+// Generation-aware filtering would drop the annotation-only update of reconcile-requested-at;
+// ReleaseUpdateFilter takes its place (spec, annotation, deletion, finalizer; never status).
+@ControllerConfiguration(
+    generationAwareEventProcessing = false,
+    informer = @Informer(onUpdateFilter = ReleaseUpdateFilter.class))
 public class OciHelmReleaseReconciler implements Reconciler<OciHelmRelease>, Cleaner<OciHelmRelease> {
   /** A remediation retry of a failed install or upgrade comes this soon. */
   static final Duration RETRY_DELAY = Duration.ofSeconds(2);
   private final ReleaseSteps steps;
   private final StatusWriter statusWriter;
+  private final WatchedSources sources;
 
   /** The operator's wiring: the standard steps on the operator's client. */
   @Inject
   public OciHelmReleaseReconciler(KubernetesClient client) {
-    this(ReleaseStepsFactory.standard(client, RegistryOptions.defaults()),
-        new StatusWriter(Clock.systemUTC()));
+    this(new WatchedSources(client), client);
   }
 
+  private OciHelmReleaseReconciler(WatchedSources sources, KubernetesClient client) {
+    this(ReleaseStepsFactory.standard(client, RegistryOptions.defaults(), sources),
+        new StatusWriter(Clock.systemUTC()), sources);
+  }
+
+  /** Steps without watches: ConfigMaps and Secrets are read from the API server. */
   public OciHelmReleaseReconciler(ReleaseSteps steps, StatusWriter statusWriter) {
+    this(steps, statusWriter, null);
+  }
+
+  /** {@code sources}: the ConfigMap and Secret informers the steps read through; null for none. */
+  public OciHelmReleaseReconciler(ReleaseSteps steps, StatusWriter statusWriter, WatchedSources sources) {
     this.steps = steps;
     this.statusWriter = statusWriter;
+    this.sources = sources;
+  }
+
+  /** Watches of the ConfigMaps and Secrets releases read: a change reconciles the releases reading it. */
+  @Override
+  public List<EventSource<?, OciHelmRelease>> prepareEventSources(EventSourceContext<OciHelmRelease> context) {
+    return sources == null ? List.of() : sources.eventSources(context);
   }
 
   @Override
@@ -79,7 +109,9 @@ public class OciHelmReleaseReconciler implements Reconciler<OciHelmRelease>, Cle
     }
     // act
     steps.fetchChart().run(request);
+    steps.installCrds().run(request);
     steps.renderRelease().run(request);
+    steps.createNamespace().run(request);
     return remediated(request, () -> {
       steps.applyManifests().run(request);
       steps.pruneOrphans().run(request);

@@ -5,14 +5,16 @@ import io.ocihelm.api.v1alpha1.ConditionStatus;
 import io.ocihelm.api.v1alpha1.ConditionType;
 import io.ocihelm.api.v1alpha1.OciHelmReleaseStatus;
 import io.ocihelm.api.v1alpha1.Reason;
+import io.ocihelm.reconciler.watch.ReconcileRequests;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
  * Decide: after observing (chart resolved, values loaded), is there anything to do? Render and
  * apply only when an input changed since the last success: chart digest, values checksum, spec
- * generation; or the last attempt did not succeed. Otherwise the reconcile does nothing and
- * writes nothing, so templates calling randAlphaNum or now do not churn the cluster.
+ * generation; or the last attempt did not succeed; or a reconcile was requested explicitly (a new
+ * value of the reconcile-requested-at annotation forces a full release). Otherwise the reconcile
+ * does nothing and writes nothing, so templates calling randAlphaNum or now do not churn the cluster.
  */
 public enum ReleasePlan {
   /** Inputs unchanged since the last successful, healthy release. */
@@ -34,6 +36,10 @@ public enum ReleasePlan {
         Objects.equals(status.getObservedGeneration(), request.generation())
             && Objects.equals(status.getLastAppliedRevision(), request.resolvedChart().revision())
             && Objects.equals(status.getLastAppliedValuesChecksum(), request.values().checksum());
+    if (ReconcileRequests.isPending(request.release())) {
+      // An explicit request (a new reconcile-requested-at) forces a full release.
+      return RELEASE;
+    }
     if (sameApplied && ready.filter(c -> c.getStatus() == ConditionStatus.True).isPresent()) {
       return UP_TO_DATE;
     }

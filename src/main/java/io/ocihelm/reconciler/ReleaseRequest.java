@@ -6,9 +6,11 @@ import io.ocihelm.api.v1alpha1.OciHelmReleaseSpec;
 import io.ocihelm.api.v1alpha1.OciHelmReleaseStatus;
 import io.ocihelm.apply.Inventory;
 import io.ocihelm.apply.Pruner;
+import io.ocihelm.apply.hook.HookRun;
 import io.ocihelm.chart.Chart;
 import io.ocihelm.oci.OciReference;
 import io.ocihelm.render.RenderedRelease;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -39,6 +41,8 @@ public final class ReleaseRequest {
   private List<GenericKubernetesResource> objects;
   private Inventory applied;
   private Pruner.Result pruned;
+  private long revision;
+  private final List<HookRun> hookRuns = new ArrayList<>();
   private HealthVerdict health;
   private Remediation remediation;
 
@@ -76,6 +80,11 @@ public final class ReleaseRequest {
   public String targetNamespace() {
     String target = spec().getTargetNamespace();
     return target == null || target.isEmpty() ? namespace() : target;
+  }
+
+  /** spec.timeout: the bound of hooks, CRD and health waits. */
+  public java.time.Duration timeout() {
+    return GoDuration.parse(spec().getTimeout());
   }
 
   /** {@code <namespace>.<name>}: the value of the ocihelm.io/release label. */
@@ -165,6 +174,27 @@ public final class ReleaseRequest {
 
   public void setPruned(Pruner.Result pruned) {
     this.pruned = pruned;
+  }
+
+  /** The revision this reconcile renders and records (1: an install, more: an upgrade). */
+  public long revision() {
+    if (revision == 0) {
+      throw new IllegalStateException("revision is not known yet at this step");
+    }
+    return revision;
+  }
+
+  public void setRevision(long revision) {
+    this.revision = revision;
+  }
+
+  /** How the hooks run so far in this reconcile went, in the order they ran. */
+  public List<HookRun> hookRuns() {
+    return List.copyOf(hookRuns);
+  }
+
+  public void addHookRuns(List<HookRun> runs) {
+    hookRuns.addAll(runs);
   }
 
   /** How the applied objects stand (set by the health step). */

@@ -9,6 +9,7 @@ import io.ocihelm.api.v1alpha1.InventoryEntry;
 import io.ocihelm.api.v1alpha1.OciHelmReleaseStatus;
 import io.ocihelm.api.v1alpha1.Reason;
 import io.ocihelm.chart.Chart;
+import io.ocihelm.reconciler.watch.ReconcileRequests;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -50,6 +51,7 @@ public final class StatusWriter {
         after.setLastAppliedValuesChecksum(request.values().checksum());
         inventory(after, request);
         after.setFailures(0L);
+        handledRequest(request, after);
         String chartName = request.hasChart() ? request.chart().name()
             : Optional.ofNullable(after.getChart()).map(ChartStatus::getName).orElse("");
         String message = "Release " + request.releaseName() + " applied: " + chartName + " "
@@ -59,6 +61,7 @@ public final class StatusWriter {
       }
       case ReconcileOutcome.Waiting waiting -> {
         attempted(after, request);
+        handledRequest(request, after);
         if (request.hasChart()) {
           after.setChart(chartStatus(request.chart(), request.resolvedChart()));
         }
@@ -81,6 +84,7 @@ public final class StatusWriter {
           after.setLastAttemptedValuesChecksum(request.values().checksum());
         }
         after.setFailures(request.failuresIncludingThis());
+        handledRequest(request, after);
         Optional<Remediation> remediation = request.remediation();
         if (remediation.filter(r -> r.action() == Remediation.Action.ROLLBACK || r.action() == Remediation.Action.UNINSTALL).isPresent()) {
           // What is in the cluster now: the rolled-back revision's objects, or nothing.
@@ -103,6 +107,11 @@ public final class StatusWriter {
       }
     }
     return after;
+  }
+
+  /** A reconcile requested by annotation was handled (released or failed): echo its value. */
+  private static void handledRequest(ReleaseRequest request, OciHelmReleaseStatus after) {
+    ReconcileRequests.requestedAt(request.release()).ifPresent(after::setLastHandledReconcileAt);
   }
 
   /** What was attempted: generation, chart revision, values checksum. */

@@ -1,8 +1,10 @@
 package io.ocihelm.reconciler.step;
 
 import io.ocihelm.reconciler.ReleaseRequest;
+import io.ocihelm.render.Manifest;
 import io.ocihelm.release.ReleaseRecord;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -21,6 +23,14 @@ public interface ReleaseRecorder {
 
   /** Stores the revision whose apply failed as Helm's {@code failed} record; the deployed one stays. */
   default void recordFailed(ReleaseRequest request, String description) {}
+
+  /**
+   * The hooks of the deployed revision (what an uninstall runs pre-delete and post-delete hooks
+   * from), with their weights and delete policies; none without records.
+   */
+  default List<Manifest> deployedHooks(ReleaseRequest request) {
+    return List.of();
+  }
 
   /** Stores the applied revision as {@code pending-install}/{@code pending-upgrade}: its objects are not healthy yet. */
   default void recordPending(ReleaseRequest request) {}

@@ -1,5 +1,6 @@
 package io.ocihelm.reconciler.step;
 
+import io.ocihelm.apply.hook.HookRun;
 import io.ocihelm.reconciler.ReleaseRequest;
 import io.ocihelm.release.ReleaseChart;
 import io.ocihelm.release.ReleaseDraft;
@@ -11,7 +12,9 @@ import io.ocihelm.release.ReleaseStore;
 import io.ocihelm.render.Manifest;
 import io.ocihelm.render.RenderedRelease;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -107,7 +110,7 @@ public final class StoredReleaseRecorder implements ReleaseRecorder {
         ReleaseChart.from(request.chart()),
         request.values().values(),
         manifest(rendered.manifests()),
-        hooks(rendered.hooks()),
+        hooks(rendered.hooks(), request.hookRuns()),
         rendered.notes(),
         null);
   }
@@ -126,10 +129,32 @@ public final class StoredReleaseRecorder implements ReleaseRecorder {
     return text.toString();
   }
 
-  // Weight and delete policies are not modelled by the renderer's Manifest yet: recorded as none.
-  private static List<ReleaseHook> hooks(List<Manifest> hooks) {
+  /**
+   * Every rendered hook (test hooks too) with its weight and delete policies; a hook that ran in
+   * this reconcile gets its last run, and the policies it ran with (Helm records the default it
+   * applied).
+   */
+  private static List<ReleaseHook> hooks(List<Manifest> hooks, List<HookRun> runs) {
+    Map<Manifest, HookRun> lastRun = new HashMap<>();
+    runs.forEach(run -> lastRun.put(run.hook(), run));
     return hooks.stream()
-        .map(h -> ReleaseHook.of(h.name(), h.kind(), h.path(), h.content(), h.hookEvents(), 0, List.of()))
+        .map(h -> {
+          HookRun run = lastRun.get(h);
+          return run == null
+              ? ReleaseHook.of(h.name(), h.kind(), h.path(), h.content(), h.hookEvents(), h.hookWeight(),
+                  h.hookDeletePolicies())
+              : ReleaseHook.ran(h.name(), h.kind(), h.path(), h.content(), h.hookEvents(), h.hookWeight(),
+                  run.deletePolicies(), run.phase(), run.startedAt(), run.completedAt());
+        })
         .toList();
+  }
+
+  @Override
+  public List<Manifest> deployedHooks(ReleaseRequest request) {
+    return store.history(request.targetNamespace(), request.releaseName()).lastDeployed()
+        .map(record -> record.hooks().stream()
+            .map(h -> new Manifest(h.path(), h.manifest(), h.kind(), h.name(), h.events(), h.weight(), h.deletePolicies()))
+            .toList())
+        .orElse(List.of());
   }
 }
