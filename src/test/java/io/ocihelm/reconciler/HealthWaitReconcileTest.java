@@ -59,7 +59,9 @@ class HealthWaitReconcileTest {
         r -> r.setValues(new ReleaseRequest.MergedValues(Map.of(), "sha256:values")),
         r -> r.setChart(new ChartLoader().loadFiles(List.of(new ChartFile(
             "Chart.yaml", "apiVersion: v2\nname: demo\nversion: 0.1.0\n".getBytes(StandardCharsets.UTF_8))))),
+        r -> {},
         render,
+        r -> {},
         r -> {
           ran.add("apply");
           r.setApplied(Inventory.of(List.of(WEB)));
