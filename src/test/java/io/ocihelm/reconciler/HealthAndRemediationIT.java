@@ -183,6 +183,44 @@ class HealthAndRemediationIT {
     }
   }
 
+  @Test
+  void anUpgradeTheApiServerRefusesIsRolledBack(
+      KubernetesClient admin, TestNamespace ns, Registry registry, @TempDir Path tmp) throws IOException {
+    installCrd(admin);
+    Helm helm = Helm.isolated(tmp.resolve("helm"));
+    Helm cluster = helm.withKubeconfig(ControlPlane.shared().kubeconfig());
+    String prefix = "health/" + ns.name();
+    helm.push(chart(helm, tmp, "0.1.0"), registry, prefix).requireSuccess();
+    helm.push(chart(helm, tmp, "0.2.0"), registry, prefix).requireSuccess();
+    Operator operator = start(admin, ns);
+    try {
+      admin.resource(release(ns.name(), registry.ociReference(prefix + "/web"), spec -> spec.setWait(false))).create();
+      awaitStatus(admin, ns.name(), r -> ready(r).filter(c -> c.getStatus() == ConditionStatus.True).isPresent());
+
+      // 0.2.0 adds a ConfigMap whose name the API server refuses; no retries: rolled back at once
+      edit(admin, ns.name(), spec -> {
+        spec.getChart().setVersion("0.2.0");
+        spec.setValues(JSON.valueToTree(Map.of("tag", "v2")));
+      });
+      OciHelmRelease stalled = awaitStatus(admin, ns.name(),
+          r -> condition(r, ConditionType.Stalled).filter(c -> c.getStatus() == ConditionStatus.True).isPresent());
+
+      Condition failed = ready(stalled).orElseThrow();
+      assertThat(failed.getReason()).isEqualTo("ApplyFailed");
+      assertThat(failed.getMessage()).contains("web_settings").endsWith("; no retries configured; rolled back to revision 1");
+      assertThat(image(admin, ns.name())).isEqualTo("registry.example/web:v1");
+      assertThat(stalled.getStatus().getInventory()).extracting(e -> e.getKind() + "/" + e.getName())
+          .containsExactly("Deployment/web");
+      assertThat(history(cluster, ns.name())).extracting(line -> line.split(" ", 3)[0] + " " + line.split(" ", 3)[1])
+          .containsExactly("1 superseded", "2 failed", "3 deployed");
+      assertThat(history(cluster, ns.name()).getLast()).isEqualTo("3 deployed Rollback to 1");
+      JsonNode listed = JSON.readTree(cluster.run("list", "-n", ns.name(), "-o", "json").requireSuccess().stdout());
+      assertThat(listed.get(0).get("chart").asText()).isEqualTo("web-0.1.0");
+    } finally {
+      operator.stop();
+    }
+  }
+
   private static Operator start(KubernetesClient admin, TestNamespace ns) {
     Operator operator = new Operator(o -> o.withKubernetesClient(admin).withCloseClientOnStop(false));
     operator.register(new OciHelmReleaseReconciler(admin), c -> c.settingNamespace(ns.name()));
@@ -224,7 +262,7 @@ class HealthAndRemediationIT {
     return lines;
   }
 
-  /** A chart with one Deployment whose image tag comes from values. */
+  /** A chart with one Deployment whose image tag comes from values; later versions add an object the API server refuses. */
   private static Path chart(Helm helm, Path tmp, String version) throws IOException {
     Path dir = tmp.resolve("src-" + version).resolve("web");
     Files.createDirectories(dir.resolve("templates"));
@@ -247,6 +285,15 @@ class HealthAndRemediationIT {
                 - name: web
                   image: "registry.example/web:{{ .Values.tag }}"
         """);
+    if (!version.equals("0.1.0")) {
+      // Not a DNS-1123 name: the API server refuses it (422).
+      Files.writeString(dir.resolve("templates/settings.yaml"), """
+          apiVersion: v1
+          kind: ConfigMap
+          metadata:
+            name: {{ .Values.name }}_settings
+          """);
+    }
     helm.run("package", dir.toString(), "--destination", tmp.toString()).requireSuccess();
     return tmp.resolve("web-" + version + ".tgz");
   }
