@@ -19,6 +19,7 @@ import io.ocihelm.reconciler.watch.WatchedSources;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -65,10 +66,21 @@ public class OciHelmReleaseReconciler implements Reconciler<OciHelmRelease>, Cle
     this.sources = sources;
   }
 
-  /** Watches of the ConfigMaps and Secrets releases read: a change reconciles the releases reading it. */
+  /**
+   * Watches: the ConfigMaps and Secrets releases read (a change reconciles the releases reading
+   * it), and the released objects (a change reconciles their release: drift is corrected and
+   * health re-assessed when it happens).
+   */
   @Override
   public List<EventSource<?, OciHelmRelease>> prepareEventSources(EventSourceContext<OciHelmRelease> context) {
-    return sources == null ? List.of() : sources.eventSources(context);
+    List<EventSource<?, OciHelmRelease>> watched = new ArrayList<>();
+    if (sources != null) {
+      watched.addAll(sources.eventSources(context));
+    }
+    if (steps.liveObjects() != null) {
+      watched.add(new LiveObjectEventSource(steps.liveObjects()));
+    }
+    return watched;
   }
 
   @Override
@@ -99,7 +111,12 @@ public class OciHelmReleaseReconciler implements Reconciler<OciHelmRelease>, Cle
     steps.loadValues().run(request);
     // decide
     switch (ReleasePlan.decide(request)) {
-      case UP_TO_DATE, STALLED -> {
+      case UP_TO_DATE -> {
+        // assess: put back what drifted from the last release (never a new render)
+        steps.correctDrift().run(request);
+        return new ReconcileOutcome.UpToDate(request);
+      }
+      case STALLED -> {
         return new ReconcileOutcome.UpToDate(request);
       }
       case AWAIT_HEALTH -> {
@@ -123,6 +140,10 @@ public class OciHelmReleaseReconciler implements Reconciler<OciHelmRelease>, Cle
   private ReconcileOutcome assessAndRecord(ReleaseRequest request) {
     steps.assessHealth().run(request);
     steps.recordRelease().run(request);
+    if (request.hasApplied()) {
+      // this reconcile applied: drift is measured against it, and its objects are watched
+      steps.rememberApplied().run(request);
+    }
     return request.health().state() == HealthVerdict.State.WAITING
         ? new ReconcileOutcome.Waiting(request)
         : new ReconcileOutcome.Released(request);

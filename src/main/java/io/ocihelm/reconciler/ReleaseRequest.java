@@ -45,6 +45,7 @@ public final class ReleaseRequest {
   private final List<HookRun> hookRuns = new ArrayList<>();
   private HealthVerdict health;
   private Remediation remediation;
+  private DriftResult drift;
 
   public ReleaseRequest(OciHelmRelease release) {
     this.release = Objects.requireNonNull(release);
@@ -235,6 +236,15 @@ public final class ReleaseRequest {
   public long failuresIncludingThis() {
     long before = observedStatus().getFailures() == null ? 0 : observedStatus().getFailures();
     return (isSameAttemptAsLast() ? before : 0) + 1;
+  }
+
+  /** What the drift check found; null when it did not run (a release, or detection disabled). */
+  public DriftResult drift() {
+    return drift;
+  }
+
+  public void setDrift(DriftResult drift) {
+    this.drift = drift;
   }
 
   private static <T> T required(T value, String what) {

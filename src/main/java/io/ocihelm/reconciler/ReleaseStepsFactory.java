@@ -10,6 +10,9 @@ import io.ocihelm.apply.Pruner;
 import io.ocihelm.apply.hook.HookRunner;
 import io.ocihelm.apply.ResourceScopes;
 import io.ocihelm.apply.ServerSideApplier;
+import io.ocihelm.assess.DriftDetector;
+import io.ocihelm.assess.InformerLiveObjects;
+import io.ocihelm.assess.ServerSideApplyPreview;
 import io.ocihelm.chart.ChartLoader;
 import io.ocihelm.chart.SemverRange;
 import io.ocihelm.oci.BlobCache;
@@ -22,6 +25,9 @@ import io.ocihelm.reconciler.step.ApplyWithHooks;
 import io.ocihelm.reconciler.step.CreateNamespace;
 import io.ocihelm.reconciler.step.InstallCrds;
 import io.ocihelm.reconciler.step.AssessHealth;
+import io.ocihelm.reconciler.step.AppliedObjects;
+import io.ocihelm.reconciler.step.ApplyManifests;
+import io.ocihelm.reconciler.step.CorrectDrift;
 import io.ocihelm.reconciler.step.FetchChart;
 import io.ocihelm.reconciler.step.LoadValues;
 import io.ocihelm.reconciler.step.PruneOrphans;
@@ -30,6 +36,7 @@ import io.ocihelm.reconciler.step.RecordRelease;
 import io.ocihelm.reconciler.step.RegistryAccess;
 import io.ocihelm.reconciler.step.RemediateFailure;
 import io.ocihelm.reconciler.step.RollBack;
+import io.ocihelm.reconciler.step.RememberApplied;
 import io.ocihelm.reconciler.step.ReleaseRecorder;
 import io.ocihelm.reconciler.step.RenderRelease;
 import io.ocihelm.reconciler.step.ResolveChart;
@@ -53,6 +60,8 @@ public final class ReleaseStepsFactory {
   private static final long BLOB_CACHE_BYTES = 64L * 1024 * 1024;
   /** CRDs installed by others show in .Capabilities after at most this long. */
   private static final Duration CAPABILITIES_MAX_AGE = Duration.ofMinutes(5);
+  // What releases applied, gzipped: ~2-5 KiB for ten objects, so 1,000 releases fit many times.
+  private static final long APPLIED_OBJECTS_BYTES = 32L * 1024 * 1024;
 
   private ReleaseStepsFactory() {}
 
@@ -84,6 +93,8 @@ public final class ReleaseStepsFactory {
     CrdEstablishment crds = new CrdEstablishment(client, capabilities::invalidate);
     ServerSideApplier applier = new ServerSideApplier(client, scopes, crds);
     HookRunner hooks = new HookRunner(client, applier, Clock.systemUTC());
+    InformerLiveObjects liveObjects = new InformerLiveObjects(client);
+    AppliedObjects applied = new AppliedObjects(new ReleaseStore(client), APPLIED_OBJECTS_BYTES);
     return new ReleaseSteps(
         new ResolveChart(registries, resolutions),
         new LoadValues(sources),
@@ -96,6 +107,10 @@ public final class ReleaseStepsFactory {
         new AssessHealth(new ReleaseHealth(live), records, Clock.systemUTC()),
         new RecordRelease(records),
         new RemediateFailure(records, new RollBack(applier, pruner, records), pruner),
-        new Uninstall(pruner, records, hooks));
+        new Uninstall(pruner, records, hooks),
+        new RememberApplied(applied, liveObjects),
+        new CorrectDrift(applied, new DriftDetector(liveObjects, new ServerSideApplyPreview(client)), applier,
+            CorrectDrift.CorrectionListener.NONE),
+        liveObjects);
   }
 }

@@ -39,6 +39,7 @@ public final class StatusWriter {
     long generation = request.generation();
     switch (outcome) {
       case ReconcileOutcome.UpToDate upToDate -> {
+        DriftConditions.afterCheck(request.drift(), before).ifPresent(w -> setDrifted(after, before, generation, w));
         return after;
       }
       case ReconcileOutcome.Released released -> {
@@ -58,6 +59,7 @@ public final class StatusWriter {
             + resolved.version() + " (" + after.getInventory().size() + " objects)";
         after.setConditions(conditions(before, generation,
             condition(ConditionType.Ready, ConditionStatus.True, Reason.Succeeded, message)));
+        setDrifted(after, before, generation, DriftConditions.afterRelease(request).orElse(null));
       }
       case ReconcileOutcome.Waiting waiting -> {
         attempted(after, request);
@@ -145,10 +147,40 @@ public final class StatusWriter {
     return status;
   }
 
-  private record Wanted(ConditionType type, ConditionStatus status, Reason reason, String message) {}
+  record Wanted(ConditionType type, ConditionStatus status, Reason reason, String message) {}
 
-  private static Wanted condition(ConditionType type, ConditionStatus status, Reason reason, String message) {
+  static Wanted condition(ConditionType type, ConditionStatus status, Reason reason, String message) {
     return new Wanted(type, status, reason, message);
+  }
+
+  /**
+   * The Drifted condition as wanted, in its place (or appended), keeping lastTransitionTime while
+   * its status is unchanged; removed when {@code wanted} is null.
+   */
+  private void setDrifted(OciHelmReleaseStatus after, OciHelmReleaseStatus before, long generation, Wanted wanted) {
+    List<Condition> result = new ArrayList<>();
+    boolean placed = false;
+    for (Condition c : after.getConditions()) {
+      if (!c.is(ConditionType.Drifted)) {
+        result.add(c);
+      } else if (wanted != null) {
+        result.add(built(before, generation, wanted));
+        placed = true;
+      }
+    }
+    if (wanted != null && !placed) {
+      result.add(built(before, generation, wanted));
+    }
+    after.setConditions(result);
+  }
+
+  private Condition built(OciHelmReleaseStatus before, long generation, Wanted w) {
+    Optional<Condition> previous = before.getConditions().stream().filter(c -> c.is(w.type())).findFirst();
+    String since = previous
+        .filter(p -> p.getStatus() == w.status())
+        .map(Condition::getLastTransitionTime)
+        .orElseGet(() -> Instant.now(clock).truncatedTo(ChronoUnit.SECONDS).toString());
+    return new Condition(w.type(), w.status(), w.reason(), w.message(), generation, since);
   }
 
   /**
@@ -159,12 +191,7 @@ public final class StatusWriter {
     List<ConditionType> owned = List.of(ConditionType.Ready, ConditionType.Reconciling, ConditionType.Stalled);
     List<Condition> result = new ArrayList<>();
     for (Wanted w : wanted) {
-      Optional<Condition> previous = before.getConditions().stream().filter(c -> c.is(w.type())).findFirst();
-      String since = previous
-          .filter(p -> p.getStatus() == w.status())
-          .map(Condition::getLastTransitionTime)
-          .orElseGet(() -> Instant.now(clock).truncatedTo(ChronoUnit.SECONDS).toString());
-      result.add(new Condition(w.type(), w.status(), w.reason(), w.message(), generation, since));
+      result.add(built(before, generation, w));
     }
     before.getConditions().stream()
         .filter(c -> owned.stream().noneMatch(c::is))
