@@ -2,7 +2,9 @@ package io.ocihelm.reconciler;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
+import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
 import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
@@ -12,10 +14,14 @@ import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.ocihelm.api.v1alpha1.OciHelmRelease;
 import io.ocihelm.api.v1alpha1.OciHelmReleaseStatus;
 import io.ocihelm.oci.RegistryOptions;
+import io.ocihelm.reconciler.watch.ReleaseUpdateFilter;
+import io.ocihelm.reconciler.watch.WatchedSources;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * The JOSDK entry point: one OciHelmRelease in, its steps run in order, one status out. Reads as
@@ -25,20 +31,55 @@ import java.util.List;
  * the interval passes); transient failures are rethrown so JOSDK retries with backoff, and
  * {@link #updateErrorStatus} reports them.
  */
+// Generation-aware filtering would drop the annotation-only update of reconcile-requested-at;
+// ReleaseUpdateFilter takes its place (spec, annotation, deletion, finalizer; never status).
+@ControllerConfiguration(
+    generationAwareEventProcessing = false,
+    informer = @Informer(onUpdateFilter = ReleaseUpdateFilter.class))
 public class OciHelmReleaseReconciler implements Reconciler<OciHelmRelease>, Cleaner<OciHelmRelease> {
+  /** A remediation retry of a failed install or upgrade comes this soon. */
+  static final Duration RETRY_DELAY = Duration.ofSeconds(2);
   private final ReleaseSteps steps;
   private final StatusWriter statusWriter;
+  private final WatchedSources sources;
 
   /** The operator's wiring: the standard steps on the operator's client. */
   @Inject
   public OciHelmReleaseReconciler(KubernetesClient client) {
-    this(ReleaseStepsFactory.standard(client, RegistryOptions.defaults()),
-        new StatusWriter(Clock.systemUTC()));
+    this(new WatchedSources(client), client);
   }
 
+  private OciHelmReleaseReconciler(WatchedSources sources, KubernetesClient client) {
+    this(ReleaseStepsFactory.standard(client, RegistryOptions.defaults(), sources),
+        new StatusWriter(Clock.systemUTC()), sources);
+  }
+
+  /** Steps without watches: ConfigMaps and Secrets are read from the API server. */
   public OciHelmReleaseReconciler(ReleaseSteps steps, StatusWriter statusWriter) {
+    this(steps, statusWriter, null);
+  }
+
+  /** {@code sources}: the ConfigMap and Secret informers the steps read through; null for none. */
+  public OciHelmReleaseReconciler(ReleaseSteps steps, StatusWriter statusWriter, WatchedSources sources) {
     this.steps = steps;
     this.statusWriter = statusWriter;
+    this.sources = sources;
+  }
+
+  /**
+   * Watches of the ConfigMaps and Secrets releases read, and of the objects they released: a
+   * change reconciles the releases reading or owning it.
+   */
+  @Override
+  public List<EventSource<?, OciHelmRelease>> prepareEventSources(EventSourceContext<OciHelmRelease> context) {
+    List<EventSource<?, OciHelmRelease>> eventSources = new ArrayList<>();
+    if (sources != null) {
+      eventSources.addAll(sources.eventSources(context));
+    }
+    if (steps.liveObjects() != null) {
+      eventSources.add(new LiveObjectEventSource(steps.liveObjects()));
+    }
+    return eventSources;
   }
 
   @Override
@@ -60,7 +101,7 @@ public class OciHelmReleaseReconciler implements Reconciler<OciHelmRelease>, Cle
     UpdateControl<OciHelmRelease> control = writeStatus(release, outcome)
         ? UpdateControl.patchStatus(release)
         : UpdateControl.noUpdate();
-    return control.rescheduleAfter(interval(release));
+    return control.rescheduleAfter(nextReconcile(release, outcome));
   }
 
   private ReconcileOutcome run(ReleaseRequest request) {
@@ -68,25 +109,52 @@ public class OciHelmReleaseReconciler implements Reconciler<OciHelmRelease>, Cle
     steps.resolveChart().run(request);
     steps.loadValues().run(request);
     // decide
-    if (ReleasePlan.decide(request) == ReleasePlan.UP_TO_DATE) {
-      // assess: put back what drifted from the last release (never a new render)
-      steps.correctDrift().run(request);
-      return new ReconcileOutcome.UpToDate(request);
+    switch (ReleasePlan.decide(request)) {
+      case UP_TO_DATE -> {
+        // assess: put back what drifted from the last release (never a new render)
+        steps.correctDrift().run(request);
+        return new ReconcileOutcome.UpToDate(request);
+      }
+      case STALLED -> {
+        return new ReconcileOutcome.UpToDate(request);
+      }
+      case AWAIT_HEALTH -> {
+        return remediated(request, () -> assessAndRecord(request));
+      }
+      case RELEASE -> {}
     }
     // act
     steps.fetchChart().run(request);
+    steps.installCrds().run(request);
     steps.renderRelease().run(request);
-    steps.applyManifests().run(request);
-    steps.pruneOrphans().run(request);
-    steps.recordRelease().run(request);
-    steps.rememberApplied().run(request);
-    return new ReconcileOutcome.Released(request);
+    steps.createNamespace().run(request);
+    return remediated(request, () -> {
+      steps.applyManifests().run(request);
+      steps.pruneOrphans().run(request);
+      return assessAndRecord(request);
+    });
   }
 
-  /** A change to a released object reconciles its release (drift is corrected when it happens). */
-  @Override
-  public List<EventSource<?, OciHelmRelease>> prepareEventSources(EventSourceContext<OciHelmRelease> context) {
-    return steps.liveObjects() == null ? List.of() : List.of(new LiveObjectEventSource(steps.liveObjects()));
+  /** Health decides whether the revision is deployed yet; the record follows (helm --wait). */
+  private ReconcileOutcome assessAndRecord(ReleaseRequest request) {
+    steps.assessHealth().run(request);
+    steps.recordRelease().run(request);
+    steps.rememberApplied().run(request);
+    return request.health().state() == HealthVerdict.State.WAITING
+        ? new ReconcileOutcome.Waiting(request)
+        : new ReconcileOutcome.Released(request);
+  }
+
+  /** A failed install or upgrade is remediated (retry, rollback, uninstall) before it is reported. */
+  private ReconcileOutcome remediated(ReleaseRequest request, Supplier<ReconcileOutcome> attempt) {
+    try {
+      return attempt.get();
+    } catch (ReconcileFailure failure) {
+      if (!failure.isTransient()) {
+        steps.remediateFailure().run(request, failure);
+      }
+      throw failure;
+    }
   }
 
   /**
@@ -120,7 +188,18 @@ public class OciHelmReleaseReconciler implements Reconciler<OciHelmRelease>, Cle
     return StatusWriter.changed(observed, desired);
   }
 
-  private static Duration interval(OciHelmRelease release) {
+  /**
+   * The interval; sooner while health is awaited (the verdict's short delay) or a remediation retry
+   * is due, so that waiting never holds a worker thread.
+   */
+  private static Duration nextReconcile(OciHelmRelease release, ReconcileOutcome outcome) {
+    if (outcome instanceof ReconcileOutcome.Waiting waiting) {
+      return waiting.request().health().recheckAfter();
+    }
+    if (outcome instanceof ReconcileOutcome.Failed failed
+        && failed.request().remediation().filter(Remediation::isRetry).isPresent()) {
+      return RETRY_DELAY;
+    }
     return GoDuration.parse(release.getSpec().getInterval());
   }
 }

@@ -1,13 +1,16 @@
 package io.ocihelm.reconciler;
 
 import io.ocihelm.assess.InformerLiveObjects;
+import io.ocihelm.reconciler.step.FailureStep;
 import io.ocihelm.reconciler.step.ReleaseStep;
 
 /**
  * The steps of a reconcile, in the order they run: observe (resolve the chart, load values), then,
- * when {@link ReleasePlan} says so, act (fetch, render, apply, prune, record, remember what was
- * applied), otherwise assess drift and correct it; and the uninstall that runs when the
- * OciHelmRelease is deleted.
+ * when {@link ReleasePlan} says so, act (fetch, the chart's crds/, render, create the namespace,
+ * apply between the hooks, prune, assess health, record) or only assess health and record; after a
+ * failed install or upgrade, remediate; and the uninstall that runs when the OciHelmRelease is
+ * deleted. With nothing to release, drift is assessed and corrected; after a release, what was
+ * applied is remembered for that.
  *
  * @param liveObjects the shared informers of released objects, whose changes the reconciler turns
  *     into reconciles; null when nothing is watched
@@ -16,26 +19,34 @@ public record ReleaseSteps(
     ReleaseStep resolveChart,
     ReleaseStep loadValues,
     ReleaseStep fetchChart,
+    ReleaseStep installCrds,
     ReleaseStep renderRelease,
+    ReleaseStep createNamespace,
     ReleaseStep applyManifests,
     ReleaseStep pruneOrphans,
+    ReleaseStep assessHealth,
     ReleaseStep recordRelease,
+    FailureStep remediateFailure,
     ReleaseStep uninstall,
     ReleaseStep rememberApplied,
     ReleaseStep correctDrift,
     InformerLiveObjects liveObjects) {
 
-  /** Steps without drift detection and without watches. */
+  /** Steps without drift detection and without watches of released objects. */
   public ReleaseSteps(
       ReleaseStep resolveChart,
       ReleaseStep loadValues,
       ReleaseStep fetchChart,
+      ReleaseStep installCrds,
       ReleaseStep renderRelease,
+      ReleaseStep createNamespace,
       ReleaseStep applyManifests,
       ReleaseStep pruneOrphans,
+      ReleaseStep assessHealth,
       ReleaseStep recordRelease,
+      FailureStep remediateFailure,
       ReleaseStep uninstall) {
-    this(resolveChart, loadValues, fetchChart, renderRelease, applyManifests, pruneOrphans, recordRelease, uninstall,
-        request -> {}, request -> {}, null);
+    this(resolveChart, loadValues, fetchChart, installCrds, renderRelease, createNamespace, applyManifests,
+        pruneOrphans, assessHealth, recordRelease, remediateFailure, uninstall, request -> {}, request -> {}, null);
   }
 }

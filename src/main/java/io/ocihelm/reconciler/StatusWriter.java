@@ -9,6 +9,7 @@ import io.ocihelm.api.v1alpha1.InventoryEntry;
 import io.ocihelm.api.v1alpha1.OciHelmReleaseStatus;
 import io.ocihelm.api.v1alpha1.Reason;
 import io.ocihelm.chart.Chart;
+import io.ocihelm.reconciler.watch.ReconcileRequests;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -43,20 +44,37 @@ public final class StatusWriter {
       }
       case ReconcileOutcome.Released released -> {
         ReleaseRequest.ResolvedChart resolved = request.resolvedChart();
-        after.setObservedGeneration(generation);
-        after.setChart(chartStatus(request.chart(), resolved));
-        after.setLastAttemptedRevision(resolved.revision());
+        attempted(after, request);
+        if (request.hasChart()) {
+          after.setChart(chartStatus(request.chart(), resolved));
+        }
         after.setLastAppliedRevision(resolved.revision());
         after.setLastAppliedValuesChecksum(request.values().checksum());
-        after.setInventory(request.applied().entries().stream()
-            .map(e -> new InventoryEntry(e.apiVersion(), e.kind(), e.namespace().isEmpty() ? null : e.namespace(), e.name()))
-            .toList());
+        inventory(after, request);
         after.setFailures(0L);
-        String message = "Release " + request.releaseName() + " applied: " + request.chart().name() + " "
-            + resolved.version() + " (" + request.applied().entries().size() + " objects)";
+        handledRequest(request, after);
+        String chartName = request.hasChart() ? request.chart().name()
+            : Optional.ofNullable(after.getChart()).map(ChartStatus::getName).orElse("");
+        String message = "Release " + request.releaseName() + " applied: " + chartName + " "
+            + resolved.version() + " (" + after.getInventory().size() + " objects)";
         after.setConditions(conditions(before, generation,
             condition(ConditionType.Ready, ConditionStatus.True, Reason.Succeeded, message)));
         setDrifted(after, before, generation, DriftConditions.afterRelease(request).orElse(null));
+      }
+      case ReconcileOutcome.Waiting waiting -> {
+        attempted(after, request);
+        handledRequest(request, after);
+        if (request.hasChart()) {
+          after.setChart(chartStatus(request.chart(), request.resolvedChart()));
+        }
+        inventory(after, request);
+        // kstatus: in progress. The message leaves out the time waited so far, so a recheck that
+        // finds the same objects unhealthy writes nothing.
+        String message = "waiting up to " + request.spec().getTimeout() + " for the release to become healthy: "
+            + request.health().report().summary();
+        after.setConditions(conditions(before, generation,
+            condition(ConditionType.Ready, ConditionStatus.Unknown, Reason.Progressing, message),
+            condition(ConditionType.Reconciling, ConditionStatus.True, Reason.Progressing, message)));
       }
       case ReconcileOutcome.Failed failed -> {
         ReconcileFailure failure = failed.failure();
@@ -64,18 +82,54 @@ public final class StatusWriter {
         if (request.hasResolvedChart()) {
           after.setLastAttemptedRevision(request.resolvedChart().revision());
         }
-        after.setFailures(Optional.ofNullable(before.getFailures()).orElse(0L) + 1);
-        Wanted ready = condition(ConditionType.Ready, ConditionStatus.False, failure.reason(), failure.getMessage());
-        // kstatus: a transient failure is still being worked on (Reconciling); a terminal one
-        // waits for a change of the spec (Stalled).
-        Wanted progress = failure.isTransient()
-            ? condition(ConditionType.Reconciling, ConditionStatus.True, Reason.Progressing,
-                "retrying with backoff: " + failure.getMessage())
-            : condition(ConditionType.Stalled, ConditionStatus.True, failure.reason(), failure.getMessage());
+        if (request.hasValues()) {
+          after.setLastAttemptedValuesChecksum(request.values().checksum());
+        }
+        after.setFailures(request.failuresIncludingThis());
+        handledRequest(request, after);
+        Optional<Remediation> remediation = request.remediation();
+        if (remediation.filter(r -> r.action() == Remediation.Action.ROLLBACK || r.action() == Remediation.Action.UNINSTALL).isPresent()) {
+          // What is in the cluster now: the rolled-back revision's objects, or nothing.
+          inventory(after, request);
+        }
+        String message = failure.getMessage() + remediation.map(r -> "; " + r.describe()).orElse("");
+        Wanted ready = condition(ConditionType.Ready, ConditionStatus.False, failure.reason(), message);
+        // kstatus: a transient failure or a remediation retry is still being worked on
+        // (Reconciling); a terminal one waits for a change of the spec (Stalled).
+        Wanted progress;
+        if (failure.isTransient()) {
+          progress = condition(ConditionType.Reconciling, ConditionStatus.True, Reason.Progressing,
+              "retrying with backoff: " + failure.getMessage());
+        } else if (remediation.filter(Remediation::isRetry).isPresent()) {
+          progress = condition(ConditionType.Reconciling, ConditionStatus.True, Reason.Progressing, message);
+        } else {
+          progress = condition(ConditionType.Stalled, ConditionStatus.True, failure.reason(), message);
+        }
         after.setConditions(conditions(before, generation, ready, progress));
       }
     }
     return after;
+  }
+
+  /** A reconcile requested by annotation was handled (released or failed): echo its value. */
+  private static void handledRequest(ReleaseRequest request, OciHelmReleaseStatus after) {
+    ReconcileRequests.requestedAt(request.release()).ifPresent(after::setLastHandledReconcileAt);
+  }
+
+  /** What was attempted: generation, chart revision, values checksum. */
+  private static void attempted(OciHelmReleaseStatus after, ReleaseRequest request) {
+    after.setObservedGeneration(request.generation());
+    after.setLastAttemptedRevision(request.resolvedChart().revision());
+    after.setLastAttemptedValuesChecksum(request.values().checksum());
+  }
+
+  /** The inventory of what this reconcile applied; unchanged when it applied nothing. */
+  private static void inventory(OciHelmReleaseStatus after, ReleaseRequest request) {
+    if (request.hasApplied()) {
+      after.setInventory(request.applied().entries().stream()
+          .map(e -> new InventoryEntry(e.apiVersion(), e.kind(), e.namespace().isEmpty() ? null : e.namespace(), e.name()))
+          .toList());
+    }
   }
 
   /** True when {@code desired} differs from what the API server has. */

@@ -45,11 +45,15 @@ class OciHelmReleaseReconcilerTest {
             OciReference.parse("oci://127.0.0.1:5000/charts/demo:0.1.0"), "0.1.0", DIGEST))),
         recording("values", r -> r.setValues(new ReleaseRequest.MergedValues(Map.of(), "sha256:values"))),
         recording("fetch", r -> r.setChart(demoChart())),
+        recording("crds", r -> {}),
         recording("render", render),
+        recording("namespace", r -> {}),
         recording("apply", r -> r.setApplied(Inventory.of(List.of(
             new Inventory.Entry("v1", "ConfigMap", "team-a", "demo"))))),
         recording("prune", r -> {}),
+        recording("health", r -> r.setHealth(HealthVerdict.notWaited())),
         recording("record", r -> {}),
+        (r, failure) -> ran.add("remediate"),
         recording("uninstall", r -> {}));
   }
 
@@ -77,7 +81,7 @@ class OciHelmReleaseReconcilerTest {
 
     var control = reconciler.reconcile(release, null);
 
-    assertThat(ran).containsExactly("resolve", "values", "fetch", "render", "apply", "prune", "record");
+    assertThat(ran).containsExactly("resolve", "values", "fetch", "crds", "render", "namespace", "apply", "prune", "health", "record");
     assertThat(control.isPatchStatus()).isTrue();
     Condition ready = release.getStatus().getConditions().getFirst();
     assertThat(ready.is(ConditionType.Ready)).isTrue();
@@ -141,7 +145,8 @@ class OciHelmReleaseReconcilerTest {
     ReconcileFailure unavailable =
         ReconcileFailure.transientFailure(Reason.RegistryUnavailable, "connection refused", null);
     var reconciler = new OciHelmReleaseReconciler(
-        new ReleaseSteps(r -> { throw unavailable; }, r -> {}, r -> {}, r -> {}, r -> {}, r -> {}, r -> {}, r -> {}),
+        new ReleaseSteps(r -> { throw unavailable; }, r -> {}, r -> {}, r -> {}, r -> {}, r -> {}, r -> {}, r -> {}, r -> {}, r -> {},
+            (r, failure) -> {}, r -> {}),
         new StatusWriter(CLOCK));
     OciHelmRelease release = release(1);
 

@@ -1,13 +1,21 @@
 package io.ocihelm.reconciler.step;
 
+import io.ocihelm.apply.hook.HookRun;
 import io.ocihelm.reconciler.ReleaseRequest;
 import io.ocihelm.release.ReleaseChart;
 import io.ocihelm.release.ReleaseDraft;
+import io.ocihelm.release.ReleaseHistory;
 import io.ocihelm.release.ReleaseHook;
+import io.ocihelm.release.ReleaseRecord;
+import io.ocihelm.release.ReleaseStatus;
 import io.ocihelm.release.ReleaseStore;
 import io.ocihelm.render.Manifest;
 import io.ocihelm.render.RenderedRelease;
+import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * The {@link ReleaseRecorder} that keeps Helm's own release Secrets through {@link ReleaseStore}, so
@@ -15,6 +23,7 @@ import java.util.List;
  * revisions helm wrote too.
  */
 public final class StoredReleaseRecorder implements ReleaseRecorder {
+  static final String INTERRUPTED = "Interrupted: a newer attempt replaced this revision before it became healthy";
   private final ReleaseStore store;
 
   public StoredReleaseRecorder(ReleaseStore store) {
@@ -28,13 +37,69 @@ public final class StoredReleaseRecorder implements ReleaseRecorder {
 
   @Override
   public void recordDeployed(ReleaseRequest request) {
-    store.recordDeployed(draft(request));
+    store.markDeployed(begin(request), null);
   }
 
   @Override
   public void recordFailed(ReleaseRequest request, String description) {
+    store.markFailed(begin(request), description);
+  }
+
+  @Override
+  public void recordPending(ReleaseRequest request) {
+    begin(request);
+  }
+
+  @Override
+  public Optional<Instant> pendingSince(ReleaseRequest request) {
+    return pending(history(request))
+        .filter(r -> r.status() != ReleaseStatus.PENDING_ROLLBACK)
+        .map(r -> r.info().lastDeployed());
+  }
+
+  @Override
+  public void settlePending(ReleaseRequest request, boolean deployed, String description) {
+    pending(history(request)).ifPresent(pending -> {
+      if (deployed) {
+        store.markDeployed(pending, description);
+      } else {
+        store.markFailed(pending, description);
+      }
+    });
+  }
+
+  @Override
+  public Optional<ReleaseRecord> lastDeployed(ReleaseRequest request) {
+    return history(request).lastDeployed();
+  }
+
+  @Override
+  public void recordRollback(ReleaseRequest request, ReleaseRecord target) {
+    ReleaseHistory history = history(request);
+    settleInterrupted(history);
+    store.beginRollback(history, target);
+  }
+
+  /** A new pending revision, after settling one an earlier attempt left pending. */
+  private ReleaseRecord begin(ReleaseRequest request) {
     ReleaseDraft draft = draft(request);
-    store.markFailed(store.begin(store.history(draft.namespace(), draft.name()), draft), description);
+    ReleaseHistory history = store.history(draft.namespace(), draft.name());
+    settleInterrupted(history);
+    return store.begin(history, draft);
+  }
+
+  // A revision still pending when a new attempt starts was abandoned (the inputs changed while it
+  // waited for health, or the operator stopped meanwhile): it never became healthy.
+  private void settleInterrupted(ReleaseHistory history) {
+    pending(history).ifPresent(p -> store.markFailed(p, INTERRUPTED));
+  }
+
+  private ReleaseHistory history(ReleaseRequest request) {
+    return store.history(request.targetNamespace(), request.releaseName());
+  }
+
+  private static Optional<ReleaseRecord> pending(ReleaseHistory history) {
+    return history.latest().filter(r -> r.status().isPending() && r.info() != null);
   }
 
   private static ReleaseDraft draft(ReleaseRequest request) {
@@ -45,7 +110,7 @@ public final class StoredReleaseRecorder implements ReleaseRecorder {
         ReleaseChart.from(request.chart()),
         request.values().values(),
         manifest(rendered.manifests()),
-        hooks(rendered.hooks()),
+        hooks(rendered.hooks(), request.hookRuns()),
         rendered.notes(),
         null);
   }
@@ -64,10 +129,32 @@ public final class StoredReleaseRecorder implements ReleaseRecorder {
     return text.toString();
   }
 
-  // Weight and delete policies are not modelled by the renderer's Manifest yet: recorded as none.
-  private static List<ReleaseHook> hooks(List<Manifest> hooks) {
+  /**
+   * Every rendered hook (test hooks too) with its weight and delete policies; a hook that ran in
+   * this reconcile gets its last run, and the policies it ran with (Helm records the default it
+   * applied).
+   */
+  private static List<ReleaseHook> hooks(List<Manifest> hooks, List<HookRun> runs) {
+    Map<Manifest, HookRun> lastRun = new HashMap<>();
+    runs.forEach(run -> lastRun.put(run.hook(), run));
     return hooks.stream()
-        .map(h -> ReleaseHook.of(h.name(), h.kind(), h.path(), h.content(), h.hookEvents(), 0, List.of()))
+        .map(h -> {
+          HookRun run = lastRun.get(h);
+          return run == null
+              ? ReleaseHook.of(h.name(), h.kind(), h.path(), h.content(), h.hookEvents(), h.hookWeight(),
+                  h.hookDeletePolicies())
+              : ReleaseHook.ran(h.name(), h.kind(), h.path(), h.content(), h.hookEvents(), h.hookWeight(),
+                  run.deletePolicies(), run.phase(), run.startedAt(), run.completedAt());
+        })
         .toList();
+  }
+
+  @Override
+  public List<Manifest> deployedHooks(ReleaseRequest request) {
+    return store.history(request.targetNamespace(), request.releaseName()).lastDeployed()
+        .map(record -> record.hooks().stream()
+            .map(h -> new Manifest(h.path(), h.manifest(), h.kind(), h.name(), h.events(), h.weight(), h.deletePolicies()))
+            .toList())
+        .orElse(List.of());
   }
 }
