@@ -67,19 +67,20 @@ public class OciHelmReleaseReconciler implements Reconciler<OciHelmRelease>, Cle
   }
 
   /**
-   * Watches of the ConfigMaps and Secrets releases read, and of the objects they released: a
-   * change reconciles the releases reading or owning it.
+   * Watches: the ConfigMaps and Secrets releases read (a change reconciles the releases reading
+   * it), and the released objects (a change reconciles their release: drift is corrected and
+   * health re-assessed when it happens).
    */
   @Override
   public List<EventSource<?, OciHelmRelease>> prepareEventSources(EventSourceContext<OciHelmRelease> context) {
-    List<EventSource<?, OciHelmRelease>> eventSources = new ArrayList<>();
+    List<EventSource<?, OciHelmRelease>> watched = new ArrayList<>();
     if (sources != null) {
-      eventSources.addAll(sources.eventSources(context));
+      watched.addAll(sources.eventSources(context));
     }
     if (steps.liveObjects() != null) {
-      eventSources.add(new LiveObjectEventSource(steps.liveObjects()));
+      watched.add(new LiveObjectEventSource(steps.liveObjects()));
     }
-    return eventSources;
+    return watched;
   }
 
   @Override
@@ -139,7 +140,10 @@ public class OciHelmReleaseReconciler implements Reconciler<OciHelmRelease>, Cle
   private ReconcileOutcome assessAndRecord(ReleaseRequest request) {
     steps.assessHealth().run(request);
     steps.recordRelease().run(request);
-    steps.rememberApplied().run(request);
+    if (request.hasApplied()) {
+      // this reconcile applied: drift is measured against it, and its objects are watched
+      steps.rememberApplied().run(request);
+    }
     return request.health().state() == HealthVerdict.State.WAITING
         ? new ReconcileOutcome.Waiting(request)
         : new ReconcileOutcome.Released(request);

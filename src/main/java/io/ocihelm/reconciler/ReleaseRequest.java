@@ -41,11 +41,11 @@ public final class ReleaseRequest {
   private List<GenericKubernetesResource> objects;
   private Inventory applied;
   private Pruner.Result pruned;
-  private DriftResult drift;
   private long revision;
   private final List<HookRun> hookRuns = new ArrayList<>();
   private HealthVerdict health;
   private Remediation remediation;
+  private DriftResult drift;
 
   public ReleaseRequest(OciHelmRelease release) {
     this.release = Objects.requireNonNull(release);
@@ -177,15 +177,6 @@ public final class ReleaseRequest {
     this.pruned = pruned;
   }
 
-  /** What the drift check found; null when it did not run (a release, or detection disabled). */
-  public DriftResult drift() {
-    return drift;
-  }
-
-  public void setDrift(DriftResult drift) {
-    this.drift = drift;
-  }
-
   /** The revision this reconcile renders and records (1: an install, more: an upgrade). */
   public long revision() {
     if (revision == 0) {
@@ -245,6 +236,15 @@ public final class ReleaseRequest {
   public long failuresIncludingThis() {
     long before = observedStatus().getFailures() == null ? 0 : observedStatus().getFailures();
     return (isSameAttemptAsLast() ? before : 0) + 1;
+  }
+
+  /** What the drift check found; null when it did not run (a release, or detection disabled). */
+  public DriftResult drift() {
+    return drift;
+  }
+
+  public void setDrift(DriftResult drift) {
+    this.drift = drift;
   }
 
   private static <T> T required(T value, String what) {

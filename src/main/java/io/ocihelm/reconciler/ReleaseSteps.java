@@ -1,16 +1,15 @@
 package io.ocihelm.reconciler;
 
-import io.ocihelm.assess.InformerLiveObjects;
 import io.ocihelm.reconciler.step.FailureStep;
+import io.ocihelm.assess.InformerLiveObjects;
 import io.ocihelm.reconciler.step.ReleaseStep;
 
 /**
  * The steps of a reconcile, in the order they run: observe (resolve the chart, load values), then,
  * when {@link ReleasePlan} says so, act (fetch, the chart's crds/, render, create the namespace,
- * apply between the hooks, prune, assess health, record) or only assess health and record; after a
- * failed install or upgrade, remediate; and the uninstall that runs when the OciHelmRelease is
- * deleted. With nothing to release, drift is assessed and corrected; after a release, what was
- * applied is remembered for that.
+ * apply between the hooks, prune, assess health, record, remember what was applied) or only assess
+ * health and record; after a failed install or upgrade, remediate; when nothing changed, assess
+ * drift and correct it; and the uninstall that runs when the OciHelmRelease is deleted.
  *
  * @param liveObjects the shared informers of released objects, whose changes the reconciler turns
  *     into reconciles; null when nothing is watched
@@ -30,23 +29,4 @@ public record ReleaseSteps(
     ReleaseStep uninstall,
     ReleaseStep rememberApplied,
     ReleaseStep correctDrift,
-    InformerLiveObjects liveObjects) {
-
-  /** Steps without drift detection and without watches of released objects. */
-  public ReleaseSteps(
-      ReleaseStep resolveChart,
-      ReleaseStep loadValues,
-      ReleaseStep fetchChart,
-      ReleaseStep installCrds,
-      ReleaseStep renderRelease,
-      ReleaseStep createNamespace,
-      ReleaseStep applyManifests,
-      ReleaseStep pruneOrphans,
-      ReleaseStep assessHealth,
-      ReleaseStep recordRelease,
-      FailureStep remediateFailure,
-      ReleaseStep uninstall) {
-    this(resolveChart, loadValues, fetchChart, installCrds, renderRelease, createNamespace, applyManifests,
-        pruneOrphans, assessHealth, recordRelease, remediateFailure, uninstall, request -> {}, request -> {}, null);
-  }
-}
+    InformerLiveObjects liveObjects) {}

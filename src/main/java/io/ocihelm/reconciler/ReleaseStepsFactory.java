@@ -10,23 +10,24 @@ import io.ocihelm.apply.Pruner;
 import io.ocihelm.apply.hook.HookRunner;
 import io.ocihelm.apply.ResourceScopes;
 import io.ocihelm.apply.ServerSideApplier;
+import io.ocihelm.assess.DriftDetector;
+import io.ocihelm.assess.InformerLiveObjects;
+import io.ocihelm.assess.ServerSideApplyPreview;
 import io.ocihelm.chart.ChartLoader;
 import io.ocihelm.chart.SemverRange;
 import io.ocihelm.oci.BlobCache;
 import io.ocihelm.oci.RegistryOptions;
-import io.ocihelm.assess.DriftDetector;
-import io.ocihelm.assess.InformerLiveObjects;
+import io.ocihelm.assess.ApiLiveObjects;
 import io.ocihelm.assess.LiveObjects;
 import io.ocihelm.assess.ReleaseHealth;
-import io.ocihelm.assess.ServerSideApplyPreview;
-import io.ocihelm.reconciler.step.AppliedObjects;
-import io.ocihelm.reconciler.step.CorrectDrift;
-import io.ocihelm.reconciler.step.RememberApplied;
 import io.ocihelm.reconciler.step.ApplyManifests;
 import io.ocihelm.reconciler.step.ApplyWithHooks;
 import io.ocihelm.reconciler.step.CreateNamespace;
 import io.ocihelm.reconciler.step.InstallCrds;
 import io.ocihelm.reconciler.step.AssessHealth;
+import io.ocihelm.reconciler.step.AppliedObjects;
+import io.ocihelm.reconciler.step.ApplyManifests;
+import io.ocihelm.reconciler.step.CorrectDrift;
 import io.ocihelm.reconciler.step.FetchChart;
 import io.ocihelm.reconciler.step.LoadValues;
 import io.ocihelm.reconciler.step.PruneOrphans;
@@ -35,6 +36,7 @@ import io.ocihelm.reconciler.step.RecordRelease;
 import io.ocihelm.reconciler.step.RegistryAccess;
 import io.ocihelm.reconciler.step.RemediateFailure;
 import io.ocihelm.reconciler.step.RollBack;
+import io.ocihelm.reconciler.step.RememberApplied;
 import io.ocihelm.reconciler.step.ReleaseRecorder;
 import io.ocihelm.reconciler.step.RenderRelease;
 import io.ocihelm.reconciler.step.ResolveChart;
@@ -56,10 +58,10 @@ import java.util.logging.Logger;
 public final class ReleaseStepsFactory {
   private static final Logger LOG = Logger.getLogger(ReleaseStepsFactory.class.getName());
   private static final long BLOB_CACHE_BYTES = 64L * 1024 * 1024;
-  // What releases applied, gzipped: ~2-5 KiB for ten objects, so 1,000 releases fit many times.
-  private static final long APPLIED_OBJECTS_BYTES = 32L * 1024 * 1024;
   /** CRDs installed by others show in .Capabilities after at most this long. */
   private static final Duration CAPABILITIES_MAX_AGE = Duration.ofMinutes(5);
+  // What releases applied, gzipped: ~2-5 KiB for ten objects, so 1,000 releases fit many times.
+  private static final long APPLIED_OBJECTS_BYTES = 32L * 1024 * 1024;
 
   private ReleaseStepsFactory() {}
 
@@ -71,18 +73,15 @@ public final class ReleaseStepsFactory {
   /** The operator's default, reading ConfigMaps and Secrets through {@code sources}' informers. */
   public static ReleaseSteps standard(KubernetesClient client, RegistryOptions registryOptions, WatchedSources sources) {
     return standard(client, registryOptions, new StoredReleaseRecorder(new ReleaseStore(client)), sources,
-        new SharedResolutions(Clock.systemUTC()), new InformerLiveObjects(client));
+        new SharedResolutions(Clock.systemUTC()), new ApiLiveObjects(client));
   }
 
   public static ReleaseSteps standard(KubernetesClient client, RegistryOptions registryOptions, ReleaseRecorder records) {
     return standard(client, registryOptions, records, new WatchedSources(client), new SharedResolutions(Clock.systemUTC()),
-        new InformerLiveObjects(client));
+        new ApiLiveObjects(client));
   }
 
-  /**
-   * @param live how health and drift read released objects; an {@link InformerLiveObjects} (the
-   *     operator's) is also watched: a change to a released object reconciles its release
-   */
+  /** @param live how the health step reads released objects (an informer cache in the operator) */
   public static ReleaseSteps standard(KubernetesClient client, RegistryOptions registryOptions, ReleaseRecorder records,
       WatchedSources sources, SharedResolutions resolutions, LiveObjects live) {
     RegistryAccess registries = new RegistryAccess(sources, registryOptions, BlobCache.inMemory(BLOB_CACHE_BYTES));
@@ -94,7 +93,7 @@ public final class ReleaseStepsFactory {
     CrdEstablishment crds = new CrdEstablishment(client, capabilities::invalidate);
     ServerSideApplier applier = new ServerSideApplier(client, scopes, crds);
     HookRunner hooks = new HookRunner(client, applier, Clock.systemUTC());
-    InformerLiveObjects watched = live instanceof InformerLiveObjects informers ? informers : null;
+    InformerLiveObjects liveObjects = new InformerLiveObjects(client);
     AppliedObjects applied = new AppliedObjects(new ReleaseStore(client), APPLIED_OBJECTS_BYTES);
     return new ReleaseSteps(
         new ResolveChart(registries, resolutions),
@@ -109,9 +108,9 @@ public final class ReleaseStepsFactory {
         new RecordRelease(records),
         new RemediateFailure(records, new RollBack(applier, pruner, records), pruner),
         new Uninstall(pruner, records, hooks),
-        new RememberApplied(applied, watched),
-        new CorrectDrift(applied, new DriftDetector(live, new ServerSideApplyPreview(client)), applier,
+        new RememberApplied(applied, liveObjects),
+        new CorrectDrift(applied, new DriftDetector(liveObjects, new ServerSideApplyPreview(client)), applier,
             CorrectDrift.CorrectionListener.NONE),
-        watched);
+        liveObjects);
   }
 }

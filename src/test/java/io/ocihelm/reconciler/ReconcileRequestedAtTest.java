@@ -28,31 +28,11 @@ import org.junit.jupiter.api.Test;
  */
 class ReconcileRequestedAtTest {
   private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-26T00:00:00Z"), ZoneOffset.UTC);
-  private final List<String> ran = new ArrayList<>();
-
-  private ReleaseStep recording(String name, ReleaseStep body) {
-    return request -> {
-      ran.add(name);
-      body.run(request);
-    };
-  }
+  private final RecordingSteps recorded = new RecordingSteps();
+  private final List<String> ran = recorded.ran;
 
   private OciHelmReleaseReconciler reconciler() {
-    return new OciHelmReleaseReconciler(new ReleaseSteps(
-        recording("resolve", r -> r.setResolvedChart(new ReleaseRequest.ResolvedChart(
-            OciReference.parse("oci://127.0.0.1:5000/charts/demo:0.1.0"), "0.1.0", "sha256:" + "a".repeat(64)))),
-        recording("values", r -> r.setValues(new ReleaseRequest.MergedValues(Map.of(), "sha256:values"))),
-        recording("fetch", r -> r.setChart(new ChartLoader().loadFiles(List.of(new ChartFile("Chart.yaml",
-            "apiVersion: v2\nname: demo\nversion: 0.1.0\n".getBytes(StandardCharsets.UTF_8)))))),
-        recording("crds", r -> {}),
-        recording("render", r -> {}),
-        recording("namespace", r -> {}),
-        recording("apply", r -> r.setApplied(Inventory.of(List.of()))),
-        recording("prune", r -> {}),
-        recording("health", r -> r.setHealth(HealthVerdict.notWaited())),
-        recording("record", r -> {}),
-        (r, failure) -> ran.add("remediate"),
-        recording("uninstall", r -> {})), new StatusWriter(CLOCK));
+    return new OciHelmReleaseReconciler(recorded.with(r -> {}), new StatusWriter(CLOCK));
   }
 
   @Test
@@ -73,7 +53,7 @@ class ReconcileRequestedAtTest {
     ran.clear();
     var handled = reconciler.reconcile(release, null);
 
-    assertThat(ran).containsExactly("resolve", "values");
+    assertThat(ran).containsExactly("resolve", "values", "drift");
     assertThat(handled.isNoUpdate()).isTrue();
   }
 
