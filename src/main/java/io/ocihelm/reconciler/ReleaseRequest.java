@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * What one reconcile of one OciHelmRelease knows, filled in step by step: the release as read,
@@ -33,10 +34,14 @@ public final class ReleaseRequest {
   /** Merged values and their checksum (the only trace of the values status keeps). */
   public record MergedValues(Map<String, Object> values, String checksum) {}
 
+  /** The outcome of checking the chart's signature (spec.verify): the Verified condition. */
+  public record SignatureCheck(boolean passed, String message) {}
+
   private final OciHelmRelease release;
   private ResolvedChart resolvedChart;
   private Chart chart;
   private MergedValues values;
+  private SignatureCheck signatureCheck;
   private RenderedRelease rendered;
   private List<GenericKubernetesResource> objects;
   private Inventory applied;
@@ -134,6 +139,15 @@ public final class ReleaseRequest {
 
   public void setValues(MergedValues values) {
     this.values = values;
+  }
+
+  /** Empty when the signature was not checked in this reconcile (no spec.verify, or not reached). */
+  public Optional<SignatureCheck> signatureCheck() {
+    return Optional.ofNullable(signatureCheck);
+  }
+
+  public void setSignatureCheck(SignatureCheck signatureCheck) {
+    this.signatureCheck = signatureCheck;
   }
 
   public RenderedRelease rendered() {
