@@ -5,12 +5,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Go's duration syntax as the CRD admits it (units ms, s, m, h; e.g. {@code 1h30m}, {@code 1.5s}). */
-final class GoDuration {
+public final class GoDuration {
   private static final Pattern PART = Pattern.compile("([0-9]+(?:\\.[0-9]+)?)(ms|s|m|h)");
 
   private GoDuration() {}
 
-  static Duration parse(String text) {
+  public static Duration parse(String text) {
     Matcher m = PART.matcher(text);
     double millis = 0;
     int end = 0;

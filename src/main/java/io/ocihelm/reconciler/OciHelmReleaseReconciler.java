@@ -5,14 +5,18 @@ import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
 import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.ocihelm.api.v1alpha1.OciHelmRelease;
 import io.ocihelm.api.v1alpha1.OciHelmReleaseStatus;
 import io.ocihelm.oci.RegistryOptions;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * The JOSDK entry point: one OciHelmRelease in, its steps run in order, one status out. Reads as
@@ -25,39 +29,74 @@ import java.time.Duration;
 public class OciHelmReleaseReconciler implements Reconciler<OciHelmRelease>, Cleaner<OciHelmRelease> {
   private final ReleaseSteps steps;
   private final StatusWriter statusWriter;
+  private final ReleaseEvents events;
+  /** Dependencies the informer cache does not hold (another namespace than the watched ones). */
+  private final DependsOn.ReleaseLookup outsideCache;
+  private final DependentsTrigger dependents = new DependentsTrigger();
 
   /** The operator's wiring: the standard steps on the operator's client. */
   @Inject
   public OciHelmReleaseReconciler(KubernetesClient client) {
     this(ReleaseStepsFactory.standard(client, RegistryOptions.defaults()),
-        new StatusWriter(Clock.systemUTC()));
+        new StatusWriter(Clock.systemUTC()),
+        new ReleaseEvents(new KubernetesEventSink(client, Clock.systemUTC())),
+        (namespace, name) -> Optional.ofNullable(
+            client.resources(OciHelmRelease.class).inNamespace(namespace).withName(name).get()));
   }
 
   public OciHelmReleaseReconciler(ReleaseSteps steps, StatusWriter statusWriter) {
+    this(steps, statusWriter, new ReleaseEvents(ReleaseEvents.Sink.NONE), (namespace, name) -> Optional.empty());
+  }
+
+  public OciHelmReleaseReconciler(ReleaseSteps steps, StatusWriter statusWriter, ReleaseEvents events,
+      DependsOn.ReleaseLookup outsideCache) {
     this.steps = steps;
     this.statusWriter = statusWriter;
+    this.events = events;
+    this.outsideCache = outsideCache;
+  }
+
+  @Override
+  public List<EventSource<?, OciHelmRelease>> prepareEventSources(EventSourceContext<OciHelmRelease> context) {
+    return List.of(dependents.prepare(context));
   }
 
   @Override
   public UpdateControl<OciHelmRelease> reconcile(OciHelmRelease release, Context<OciHelmRelease> context) {
     if (Boolean.TRUE.equals(release.getSpec().getSuspend())) {
-      // Suspended: the installed release is left exactly as it is, status included.
+      // Suspended (like Flux): nothing applied, pruned or corrected, and status left as it is --
+      // Ready still describes what is installed; observedGeneration stays behind, so kstatus and
+      // dependents see that this generation is not reconciled. One event says so.
+      events.suspended(release);
       return UpdateControl.noUpdate();
     }
-    ReleaseRequest request = new ReleaseRequest(release);
+    events.active(release);
+    ReleaseRequest request = new ReleaseRequest(release, statusWriter.now());
     ReconcileOutcome outcome;
     try {
+      DependsOn.check(release, dependencies(context));
       outcome = run(request);
     } catch (ReconcileFailure failure) {
       if (failure.isTransient()) {
-        throw failure;
+        throw failure.during(request);
       }
       outcome = new ReconcileOutcome.Failed(request, failure);
     }
     UpdateControl<OciHelmRelease> control = writeStatus(release, outcome)
         ? UpdateControl.patchStatus(release)
         : UpdateControl.noUpdate();
-    return control.rescheduleAfter(interval(release));
+    if (outcome instanceof ReconcileOutcome.Released) {
+      dependents.becameReady(release, context);
+    }
+    Duration next = outcome instanceof ReconcileOutcome.Failed failed && failed.failure().isWaiting()
+        ? failed.failure().retryAfter().orElseThrow()
+        : interval(release);
+    return control.rescheduleAfter(next);
+  }
+
+  private DependsOn.ReleaseLookup dependencies(Context<OciHelmRelease> context) {
+    DependsOn.ReleaseLookup cache = DependentsTrigger.cacheLookup(context);
+    return (namespace, name) -> cache.find(namespace, name).or(() -> outsideCache.find(namespace, name));
   }
 
   private ReconcileOutcome run(ReleaseRequest request) {
@@ -83,7 +122,11 @@ public class OciHelmReleaseReconciler implements Reconciler<OciHelmRelease>, Cle
    */
   @Override
   public DeleteControl cleanup(OciHelmRelease release, Context<OciHelmRelease> context) {
-    steps.uninstall().run(new ReleaseRequest(release));
+    ReleaseRequest request = new ReleaseRequest(release);
+    steps.uninstall().run(request);
+    var uninstall = release.getSpec().getUninstall();
+    events.uninstalled(release, request.releaseName(),
+        uninstall != null && Boolean.TRUE.equals(uninstall.getKeepResources()));
     return DeleteControl.defaultDelete();
   }
 
@@ -94,7 +137,8 @@ public class OciHelmReleaseReconciler implements Reconciler<OciHelmRelease>, Cle
       // A bug, not a known failure: JOSDK logs it and retries; status keeps its last truth.
       return ErrorStatusUpdateControl.defaultErrorProcessing();
     }
-    ReconcileOutcome outcome = new ReconcileOutcome.Failed(new ReleaseRequest(release), failure);
+    ReleaseRequest request = failure.request().orElseGet(() -> new ReleaseRequest(release));
+    ReconcileOutcome outcome = new ReconcileOutcome.Failed(request, failure);
     return writeStatus(release, outcome)
         ? ErrorStatusUpdateControl.patchStatus(release)
         : ErrorStatusUpdateControl.noStatusUpdate();
@@ -105,7 +149,12 @@ public class OciHelmReleaseReconciler implements Reconciler<OciHelmRelease>, Cle
     OciHelmReleaseStatus observed = release.getStatus();
     OciHelmReleaseStatus desired = statusWriter.desired(outcome);
     release.setStatus(desired);
-    return StatusWriter.changed(observed, desired);
+    boolean changed = StatusWriter.changed(observed, desired);
+    if (changed) {
+      // Events follow status: a reconcile that changes nothing says nothing.
+      events.reconciled(outcome, observed, desired);
+    }
+    return changed;
   }
 
   private static Duration interval(OciHelmRelease release) {

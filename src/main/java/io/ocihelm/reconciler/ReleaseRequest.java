@@ -9,9 +9,11 @@ import io.ocihelm.apply.Pruner;
 import io.ocihelm.chart.Chart;
 import io.ocihelm.oci.OciReference;
 import io.ocihelm.render.RenderedRelease;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * What one reconcile of one OciHelmRelease knows, filled in step by step: the release as read,
@@ -31,7 +33,14 @@ public final class ReleaseRequest {
   /** Merged values and their checksum (the only trace of the values status keeps). */
   public record MergedValues(Map<String, Object> values, String checksum) {}
 
+  /**
+   * A revision this reconcile stored as a Helm release record: its number, Helm's status word
+   * ({@code deployed}, {@code failed}) and Helm's description of it.
+   */
+  public record RecordedRevision(long number, String status, String description) {}
+
   private final OciHelmRelease release;
+  private final Instant startedAt;
   private ResolvedChart resolvedChart;
   private Chart chart;
   private MergedValues values;
@@ -39,9 +48,21 @@ public final class ReleaseRequest {
   private List<GenericKubernetesResource> objects;
   private Inventory applied;
   private Pruner.Result pruned;
+  private Long revision;
+  private RecordedRevision recorded;
 
   public ReleaseRequest(OciHelmRelease release) {
+    this(release, null);
+  }
+
+  /** @param startedAt when this reconcile began (the history's startedAt), null when unknown */
+  public ReleaseRequest(OciHelmRelease release, Instant startedAt) {
     this.release = Objects.requireNonNull(release);
+    this.startedAt = startedAt;
+  }
+
+  public Optional<Instant> startedAt() {
+    return Optional.ofNullable(startedAt);
   }
 
   public OciHelmRelease release() {
@@ -154,6 +175,28 @@ public final class ReleaseRequest {
 
   public void setPruned(Pruner.Result pruned) {
     this.pruned = pruned;
+  }
+
+  /** The Helm revision number this render is ({@code .Release.Revision}). */
+  public long revision() {
+    return required(revision, "revision");
+  }
+
+  public boolean hasRevision() {
+    return revision != null;
+  }
+
+  public void setRevision(long revision) {
+    this.revision = revision;
+  }
+
+  /** The release record this reconcile wrote, if it wrote one. */
+  public Optional<RecordedRevision> recorded() {
+    return Optional.ofNullable(recorded);
+  }
+
+  public void setRecorded(RecordedRevision recorded) {
+    this.recorded = recorded;
   }
 
   private static <T> T required(T value, String what) {

@@ -13,5 +13,10 @@ public final class RecordRelease implements ReleaseStep {
   @Override
   public void run(ReleaseRequest request) {
     records.recordDeployed(request);
+    if (request.hasRevision()) {
+      // Helm compat: the descriptions helm history shows for a deployed revision.
+      request.setRecorded(new ReleaseRequest.RecordedRevision(request.revision(), "deployed",
+          request.revision() == 1 ? "Install complete" : "Upgrade complete"));
+    }
   }
 }

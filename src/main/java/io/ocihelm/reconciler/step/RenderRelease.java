@@ -33,6 +33,7 @@ public final class RenderRelease implements ReleaseStep {
   @Override
   public void run(ReleaseRequest request) {
     long revision = records.nextRevision(request);
+    request.setRevision(revision);
     ReleaseInfo info = new ReleaseInfo(
         request.releaseName(), request.targetNamespace(), revision, revision == 1, revision > 1);
     RenderedRelease rendered;

@@ -3,11 +3,15 @@ package io.ocihelm.reconciler.step;
 import io.ocihelm.reconciler.ReleaseRequest;
 import io.ocihelm.release.ReleaseChart;
 import io.ocihelm.release.ReleaseDraft;
+import io.ocihelm.release.ReleaseHistory;
 import io.ocihelm.release.ReleaseHook;
+import io.ocihelm.release.ReleaseRecord;
 import io.ocihelm.release.ReleaseStore;
 import io.ocihelm.render.Manifest;
 import io.ocihelm.render.RenderedRelease;
+import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The {@link ReleaseRecorder} that keeps Helm's own release Secrets through {@link ReleaseStore}, so
@@ -16,14 +20,30 @@ import java.util.List;
  */
 public final class StoredReleaseRecorder implements ReleaseRecorder {
   private final ReleaseStore store;
+  private final Clock clock;
 
   public StoredReleaseRecorder(ReleaseStore store) {
-    this.store = store;
+    this(store, Clock.systemUTC());
   }
 
+  public StoredReleaseRecorder(ReleaseStore store, Clock clock) {
+    this.store = store;
+    this.clock = clock;
+  }
+
+  /**
+   * Also Helm's lock: a pending record (another operation in progress) makes the release wait, or,
+   * once older than spec.timeout, is unlocked as failed first ({@link PendingOperation}).
+   */
   @Override
   public long nextRevision(ReleaseRequest request) {
-    return store.history(request.targetNamespace(), request.releaseName()).nextVersion();
+    ReleaseHistory history = store.history(request.targetNamespace(), request.releaseName());
+    String timeout = request.spec().getTimeout() == null ? "5m" : request.spec().getTimeout();
+    Optional<ReleaseRecord> stale = PendingOperation.staleRecord(history, clock.instant(), timeout);
+    if (stale.isPresent()) {
+      store.markFailed(stale.get(), PendingOperation.unlockedDescription(stale.get(), timeout));
+    }
+    return history.nextVersion();
   }
 
   @Override
