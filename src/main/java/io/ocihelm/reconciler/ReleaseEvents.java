@@ -59,12 +59,17 @@ public final class ReleaseEvents {
     }
   }
 
-  /** spec.suspend is true: said once per generation that suspended it. */
+  /**
+   * spec.suspend is true: said once per suspension. Status is not written while suspended, so its
+   * observedGeneration (the last generation reconciled) names the suspension: later edits of the
+   * suspended spec do not repeat the event, a suspension after the next reconcile does.
+   */
   public void suspended(OciHelmRelease release) {
     suspended.add(uid(release));
+    Long reconciled = release.getStatus() == null ? null : release.getStatus().getObservedGeneration();
     sink.publish(release, new ReleaseEvent(Type.Normal, Reason.Suspended,
             "Reconciliation suspended: nothing is applied, pruned or corrected until spec.suspend is false"),
-        "suspended-" + release.getMetadata().getGeneration());
+        "suspended-after-" + (reconciled == null ? 0 : reconciled));
   }
 
   /** A reconcile runs: if this process saw the release suspended, it is resumed now. */

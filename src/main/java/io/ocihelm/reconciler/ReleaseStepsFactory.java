@@ -1,9 +1,6 @@
 package io.ocihelm.reconciler;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.ocihelm.apply.Pruner;
-import io.ocihelm.apply.ResourceScopes;
-import io.ocihelm.apply.ServerSideApplier;
 import io.ocihelm.chart.ChartLoader;
 import io.ocihelm.chart.SemverRange;
 import io.ocihelm.oci.BlobCache;
@@ -19,7 +16,6 @@ import io.ocihelm.reconciler.step.ReleaseRecorder;
 import io.ocihelm.reconciler.step.RenderRelease;
 import io.ocihelm.reconciler.step.ResolveChart;
 import io.ocihelm.reconciler.step.StoredReleaseRecorder;
-import io.ocihelm.release.ReleaseStore;
 import io.ocihelm.reconciler.step.Uninstall;
 import io.ocihelm.render.Capabilities;
 import io.ocihelm.render.ReleaseRenderer;
@@ -37,24 +33,37 @@ public final class ReleaseStepsFactory {
 
   private ReleaseStepsFactory() {}
 
-  /** The operator's default: revisions recorded as Helm's release Secrets. */
+  /**
+   * The operator's default: revisions recorded as Helm's release Secrets; apply, prune, records
+   * and uninstall as the release's ServiceAccount when it names one ({@link ClusterAccess}).
+   */
   public static ReleaseSteps standard(KubernetesClient client, RegistryOptions registryOptions) {
-    return standard(client, registryOptions, new StoredReleaseRecorder(new ReleaseStore(client)));
+    ClusterAccess access = new ClusterAccess(client);
+    return standard(client, registryOptions, access,
+        new StoredReleaseRecorder(access::store, java.time.Clock.systemUTC()));
   }
 
   public static ReleaseSteps standard(KubernetesClient client, RegistryOptions registryOptions, ReleaseRecorder records) {
+    return standard(client, registryOptions, new ClusterAccess(client), records);
+  }
+
+  /**
+   * Registry credentials and valuesFrom are read as the operator (deploy/restricted grants that per
+   * tenant namespace); what a chart does to the cluster goes through {@code access}.
+   */
+  public static ReleaseSteps standard(
+      KubernetesClient client, RegistryOptions registryOptions, ClusterAccess access, ReleaseRecorder records) {
     RegistryAccess registries = new RegistryAccess(client, registryOptions, BlobCache.inMemory(BLOB_CACHE_BYTES));
     ReleaseRenderer renderer = new ReleaseRenderer(new SemverRange(), LOG::warning);
-    Pruner pruner = new Pruner(client);
     return new ReleaseSteps(
         new ResolveChart(registries),
         new LoadValues(client),
         new FetchChart(registries, new ChartLoader()),
         new RenderRelease(renderer, clusterCapabilities(client), records),
-        new RecordFailedApply(new ApplyManifests(new ServerSideApplier(client, new ResourceScopes(client))), records),
-        new PruneOrphans(pruner),
+        new RecordFailedApply(new ApplyManifests(access::applier), records),
+        new PruneOrphans(access::pruner),
         new RecordRelease(records),
-        new Uninstall(pruner, records));
+        new Uninstall(access::pruner, records));
   }
 
   /**

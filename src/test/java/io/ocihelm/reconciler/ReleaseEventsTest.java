@@ -36,8 +36,13 @@ class ReleaseEventsTest {
   private final AtomicReference<ReleaseStep> render = new AtomicReference<>(r -> {});
   private final AtomicReference<String> version = new AtomicReference<>("0.1.0");
 
-  private final ReleaseEvents events = new ReleaseEvents((release, event, onceKey) ->
-      published.add(event.type() + " " + event.reason() + " " + event.message() + (onceKey == null ? "" : " [" + onceKey + "]")));
+  private final java.util.Set<String> onceKeys = new java.util.HashSet<>();
+  // Like the API server with KubernetesEventSink: a once-only event's second create is refused.
+  private final ReleaseEvents events = new ReleaseEvents((release, event, onceKey) -> {
+    if (onceKey == null || onceKeys.add(release.getMetadata().getUid() + "/" + onceKey)) {
+      published.add(event.type() + " " + event.reason() + " " + event.message() + (onceKey == null ? "" : " [" + onceKey + "]"));
+    }
+  });
 
   private OciHelmReleaseReconciler reconciler(Map<String, OciHelmRelease> others) {
     ReleaseSteps steps = new ReleaseSteps(
@@ -105,7 +110,7 @@ class ReleaseEventsTest {
   }
 
   @Test
-  void suspendIsSaidOncePerGenerationAndResumeOnce() {
+  void suspendIsSaidOncePerSuspensionAndResumeOnce() {
     OciHelmReleaseReconciler reconciler = reconciler(Map.of());
     OciHelmRelease release = release();
     reconciler.reconcile(release, null);
@@ -114,15 +119,17 @@ class ReleaseEventsTest {
     release.getSpec().setSuspend(true);
     release.getMetadata().setGeneration(2L);
     var suspended = reconciler.reconcile(release, null);
-    release.getSpec().setSuspend(false);
     release.getMetadata().setGeneration(3L);
+    reconciler.reconcile(release, null);
+    release.getSpec().setSuspend(false);
+    release.getMetadata().setGeneration(4L);
     reconciler.reconcile(release, null);
     reconciler.reconcile(release, null);
 
     assertThat(suspended.isNoUpdate()).isTrue();
     assertThat(suspended.getScheduleDelay()).isEmpty();
     assertThat(published).containsExactly(
-        "Normal Suspended Reconciliation suspended: nothing is applied, pruned or corrected until spec.suspend is false [suspended-2]",
+        "Normal Suspended Reconciliation suspended: nothing is applied, pruned or corrected until spec.suspend is false [suspended-after-1]",
         "Normal Progressing Reconciliation resumed",
         "Normal Succeeded Upgraded release demo to chart demo 0.1.0@sha256:cccccccccccc (revision 2)");
   }

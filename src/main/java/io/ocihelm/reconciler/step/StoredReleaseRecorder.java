@@ -1,5 +1,8 @@
 package io.ocihelm.reconciler.step;
 
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.ocihelm.api.v1alpha1.Reason;
+import io.ocihelm.reconciler.ReconcileFailure;
 import io.ocihelm.reconciler.ReleaseRequest;
 import io.ocihelm.release.ReleaseChart;
 import io.ocihelm.release.ReleaseDraft;
@@ -12,6 +15,8 @@ import io.ocihelm.render.RenderedRelease;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The {@link ReleaseRecorder} that keeps Helm's own release Secrets through {@link ReleaseStore}, so
@@ -19,15 +24,16 @@ import java.util.Optional;
  * revisions helm wrote too.
  */
 public final class StoredReleaseRecorder implements ReleaseRecorder {
-  private final ReleaseStore store;
+  private final Function<ReleaseRequest, ReleaseStore> stores;
   private final Clock clock;
 
   public StoredReleaseRecorder(ReleaseStore store) {
-    this(store, Clock.systemUTC());
+    this(request -> store, Clock.systemUTC());
   }
 
-  public StoredReleaseRecorder(ReleaseStore store, Clock clock) {
-    this.store = store;
+  /** @param stores the store acting as the release's identity (spec.serviceAccountName) */
+  public StoredReleaseRecorder(Function<ReleaseRequest, ReleaseStore> stores, Clock clock) {
+    this.stores = stores;
     this.clock = clock;
   }
 
@@ -37,6 +43,11 @@ public final class StoredReleaseRecorder implements ReleaseRecorder {
    */
   @Override
   public long nextRevision(ReleaseRequest request) {
+    return calling("read the release records", () -> revisionAfterLock(request));
+  }
+
+  private long revisionAfterLock(ReleaseRequest request) {
+    ReleaseStore store = stores.apply(request);
     ReleaseHistory history = store.history(request.targetNamespace(), request.releaseName());
     String timeout = request.spec().getTimeout() == null ? "5m" : request.spec().getTimeout();
     Optional<ReleaseRecord> stale = PendingOperation.staleRecord(history, clock.instant(), timeout);
@@ -48,13 +59,32 @@ public final class StoredReleaseRecorder implements ReleaseRecorder {
 
   @Override
   public void recordDeployed(ReleaseRequest request) {
-    store.recordDeployed(draft(request));
+    calling("record the release", () -> stores.apply(request).recordDeployed(draft(request)));
   }
 
   @Override
   public void recordFailed(ReleaseRequest request, String description) {
     ReleaseDraft draft = draft(request);
-    store.markFailed(store.begin(store.history(draft.namespace(), draft.name()), draft), description);
+    ReleaseStore store = stores.apply(request);
+    calling("record the failed release",
+        () -> store.markFailed(store.begin(store.history(draft.namespace(), draft.name()), draft), description));
+  }
+
+  /**
+   * The API server refused a release record (e.g. Forbidden for the release's ServiceAccount): a
+   * failure status can name, not a bug. Server errors, throttling and conflicts are retried.
+   */
+  private static <T> T calling(String what, Supplier<T> call) {
+    try {
+      return call.get();
+    } catch (KubernetesClientException e) {
+      int code = e.getCode();
+      String message = "cannot " + what + ": " + e.getMessage();
+      boolean retried = code == 0 || code == 409 || code == 429 || code >= 500;
+      throw retried
+          ? ReconcileFailure.transientFailure(Reason.ApplyFailed, message, e)
+          : ReconcileFailure.terminal(Reason.ApplyFailed, message, e);
+    }
   }
 
   private static ReleaseDraft draft(ReleaseRequest request) {
@@ -72,7 +102,10 @@ public final class StoredReleaseRecorder implements ReleaseRecorder {
 
   @Override
   public void recordUninstalled(ReleaseRequest request) {
-    store.deleteAll(request.targetNamespace(), request.releaseName());
+    calling("delete the release records", () -> {
+      stores.apply(request).deleteAll(request.targetNamespace(), request.releaseName());
+      return null;
+    });
   }
 
   // Helm compat: the stored manifest is every document as "---\n# Source: <path>\n<content>\n".

@@ -5,6 +5,7 @@ import io.ocihelm.apply.ApplyException;
 import io.ocihelm.apply.Pruner;
 import io.ocihelm.reconciler.ReconcileFailure;
 import io.ocihelm.reconciler.ReleaseRequest;
+import java.util.function.Function;
 
 /**
  * Act, on deletion: removes everything the last revision applied, in reverse install order,
@@ -13,11 +14,16 @@ import io.ocihelm.reconciler.ReleaseRequest;
  * Then the release records go too, so {@code helm list} no longer shows the release.
  */
 public final class Uninstall implements ReleaseStep {
-  private final Pruner pruner;
+  private final Function<ReleaseRequest, Pruner> pruners;
   private final ReleaseRecorder records;
 
   public Uninstall(Pruner pruner, ReleaseRecorder records) {
-    this.pruner = pruner;
+    this(request -> pruner, records);
+  }
+
+  /** @param pruners the pruner acting as the release's identity (spec.serviceAccountName) */
+  public Uninstall(Function<ReleaseRequest, Pruner> pruners, ReleaseRecorder records) {
+    this.pruners = pruners;
     this.records = records;
   }
 
@@ -30,7 +36,7 @@ public final class Uninstall implements ReleaseStep {
       return;
     }
     try {
-      pruner.delete(request.previousInventory().entries());
+      pruners.apply(request).delete(request.previousInventory().entries());
     } catch (ApplyException e) {
       // Retried by the SDK; the finalizer stays until everything is gone.
       throw ReconcileFailure.transientFailure(Reason.ApplyFailed, "uninstall: " + e.getMessage(), e);
