@@ -43,6 +43,21 @@ public record ReleaseOwnership(String releaseName, String releaseNamespace, Stri
   }
 
   /**
+   * Marks a hook object. Helm compat: hooks are not release resources (helm never gives them its
+   * ownership marks, never prunes them, leaves them on uninstall); only our label and annotation
+   * are written, so a hook can still be traced to its release.
+   */
+  public void stampHook(HasMetadata object) {
+    ObjectMeta meta = object.getMetadata();
+    Map<String, String> annotations = new LinkedHashMap<>(orEmpty(meta.getAnnotations()));
+    annotations.put(RELEASE_LABEL, ownerKey);
+    meta.setAnnotations(annotations);
+    Map<String, String> labels = new LinkedHashMap<>(orEmpty(meta.getLabels()));
+    labels.put(RELEASE_LABEL, labelValue(ownerKey));
+    meta.setLabels(labels);
+  }
+
+  /**
    * {@code <namespace>.<name>} as a label value. Label values are limited to 63 characters, and a
    * namespace (63) plus a name (253) can be longer: then the value is the key's first 52
    * characters, "-" and 10 hex digits of its sha256, still unique and still computable from the

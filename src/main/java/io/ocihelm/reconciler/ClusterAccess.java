@@ -10,6 +10,7 @@ import io.ocihelm.release.ReleaseStore;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Who the cluster calls made for a release are made as. Without spec.serviceAccountName: the
@@ -29,7 +30,7 @@ public final class ClusterAccess {
   public record Tools(KubernetesClient client, ServerSideApplier applier, Pruner pruner, ReleaseStore store) {}
 
   private final KubernetesClient operator;
-  private final ResourceScopes scopes;
+  private final Function<KubernetesClient, ServerSideApplier> appliers;
   private final Tools own;
   private final Map<String, Tools> impersonating = Collections.synchronizedMap(
       new LinkedHashMap<>(16, 0.75f, true) {
@@ -40,8 +41,13 @@ public final class ClusterAccess {
       });
 
   public ClusterAccess(KubernetesClient operator) {
+    this(operator, identity -> new ServerSideApplier(identity, new ResourceScopes(operator)));
+  }
+
+  /** @param appliers an applier acting as the given client (sharing discovery and CRD waits) */
+  public ClusterAccess(KubernetesClient operator, Function<KubernetesClient, ServerSideApplier> appliers) {
     this.operator = operator;
-    this.scopes = new ResourceScopes(operator);
+    this.appliers = appliers;
     this.own = tools(operator);
   }
 
@@ -84,6 +90,6 @@ public final class ClusterAccess {
   }
 
   private Tools tools(KubernetesClient client) {
-    return new Tools(client, new ServerSideApplier(client, scopes), new Pruner(client), new ReleaseStore(client));
+    return new Tools(client, appliers.apply(client), new Pruner(client), new ReleaseStore(client));
   }
 }

@@ -95,13 +95,26 @@ public final class ReleaseEvents {
       }
       case ReconcileOutcome.Released released -> {
         String revision = request.recorded().map(r -> " (revision " + r.number() + ")").orElse("");
-        String chart = request.chart().name() + " " + request.resolvedChart().version();
+        String chartName = request.hasChart() ? request.chart().name()
+            : after.getChart() != null ? after.getChart().getName() : "";
+        String chart = chartName + " " + request.resolvedChart().version();
         if (before == null || before.getLastAppliedRevision() == null) {
           events.add(new ReleaseEvent(Type.Normal, Reason.Succeeded,
               "Installed release " + request.releaseName() + ": chart " + chart + revision));
         } else {
           events.add(new ReleaseEvent(Type.Normal, Reason.Succeeded, "Upgraded release " + request.releaseName()
               + " to chart " + chart + "@" + shortDigest(request.resolvedChart().digest()) + revision));
+        }
+      }
+      case ReconcileOutcome.Waiting waiting -> {
+        // Applied, waiting for health: said when the wait begins, not at every recheck.
+        Optional<Condition> wasReady = ready(before);
+        Optional<Condition> isReady = ready(after);
+        boolean began = wasReady.isEmpty() || isReady.isEmpty()
+            || wasReady.get().getStatus() != isReady.get().getStatus()
+            || !Objects.equals(wasReady.get().getReason(), isReady.get().getReason());
+        if (began && isReady.isPresent()) {
+          events.add(new ReleaseEvent(Type.Normal, Reason.Progressing, isReady.get().getMessage()));
         }
       }
       case ReconcileOutcome.Failed failed -> {

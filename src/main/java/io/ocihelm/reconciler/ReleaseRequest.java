@@ -6,10 +6,12 @@ import io.ocihelm.api.v1alpha1.OciHelmReleaseSpec;
 import io.ocihelm.api.v1alpha1.OciHelmReleaseStatus;
 import io.ocihelm.apply.Inventory;
 import io.ocihelm.apply.Pruner;
+import io.ocihelm.apply.hook.HookRun;
 import io.ocihelm.chart.Chart;
 import io.ocihelm.oci.OciReference;
 import io.ocihelm.render.RenderedRelease;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -35,7 +37,7 @@ public final class ReleaseRequest {
 
   /**
    * A revision this reconcile stored as a Helm release record: its number, Helm's status word
-   * ({@code deployed}, {@code failed}) and Helm's description of it.
+   * ({@code deployed}, {@code failed}, {@code pending-upgrade}...) and Helm's description of it.
    */
   public record RecordedRevision(long number, String status, String description) {}
 
@@ -48,7 +50,11 @@ public final class ReleaseRequest {
   private List<GenericKubernetesResource> objects;
   private Inventory applied;
   private Pruner.Result pruned;
-  private Long revision;
+  private long revision;
+  private final List<HookRun> hookRuns = new ArrayList<>();
+  private HealthVerdict health;
+  private Remediation remediation;
+  private DriftResult drift;
   private RecordedRevision recorded;
 
   public ReleaseRequest(OciHelmRelease release) {
@@ -97,6 +103,11 @@ public final class ReleaseRequest {
     return target == null || target.isEmpty() ? namespace() : target;
   }
 
+  /** spec.timeout: the bound of hooks, CRD and health waits. */
+  public java.time.Duration timeout() {
+    return GoDuration.parse(spec().getTimeout());
+  }
+
   /** {@code <namespace>.<name>}: the value of the ocihelm.io/release label. */
   public String ownerKey() {
     return namespace() + "." + release.getMetadata().getName();
@@ -125,6 +136,10 @@ public final class ReleaseRequest {
     return required(chart, "chart");
   }
 
+  public boolean hasChart() {
+    return chart != null;
+  }
+
   public void setChart(Chart chart) {
     this.chart = chart;
   }
@@ -143,6 +158,11 @@ public final class ReleaseRequest {
 
   public RenderedRelease rendered() {
     return required(rendered, "render");
+  }
+
+  /** Whether this reconcile rendered a new revision (false while it only waits for health). */
+  public boolean hasRendered() {
+    return rendered != null;
   }
 
   public void setRendered(RenderedRelease rendered) {
@@ -177,26 +197,87 @@ public final class ReleaseRequest {
     this.pruned = pruned;
   }
 
-  /** The Helm revision number this render is ({@code .Release.Revision}). */
+  /** The revision this reconcile renders and records (1: an install, more: an upgrade). */
   public long revision() {
-    return required(revision, "revision");
+    if (revision == 0) {
+      throw new IllegalStateException("revision is not known yet at this step");
+    }
+    return revision;
   }
 
   public boolean hasRevision() {
-    return revision != null;
+    return revision != 0;
   }
 
   public void setRevision(long revision) {
     this.revision = revision;
   }
 
-  /** The release record this reconcile wrote, if it wrote one. */
+  /** The release record this reconcile wrote last, if it wrote one. */
   public Optional<RecordedRevision> recorded() {
     return Optional.ofNullable(recorded);
   }
 
   public void setRecorded(RecordedRevision recorded) {
     this.recorded = recorded;
+  }
+
+  /** How the hooks run so far in this reconcile went, in the order they ran. */
+  public List<HookRun> hookRuns() {
+    return List.copyOf(hookRuns);
+  }
+
+  public void addHookRuns(List<HookRun> runs) {
+    hookRuns.addAll(runs);
+  }
+
+  /** How the applied objects stand (set by the health step). */
+  public HealthVerdict health() {
+    return required(health, "health");
+  }
+
+  public boolean hasHealth() {
+    return health != null;
+  }
+
+  public void setHealth(HealthVerdict health) {
+    this.health = health;
+  }
+
+  /** What was done about a failed install or upgrade; empty when the failure is not remediated. */
+  public java.util.Optional<Remediation> remediation() {
+    return java.util.Optional.ofNullable(remediation);
+  }
+
+  public void setRemediation(Remediation remediation) {
+    this.remediation = remediation;
+  }
+
+  /**
+   * Whether this reconcile attempts what the last attempt did (same generation, chart revision and
+   * values): then failures keep counting towards the remediation retries; otherwise they start over.
+   * Unknown inputs (a failure before they were observed) count as the same attempt.
+   */
+  public boolean isSameAttemptAsLast() {
+    OciHelmReleaseStatus status = observedStatus();
+    return Objects.equals(status.getObservedGeneration(), generation())
+        && (!hasResolvedChart() || Objects.equals(status.getLastAttemptedRevision(), resolvedChart().revision()))
+        && (!hasValues() || Objects.equals(status.getLastAttemptedValuesChecksum(), values().checksum()));
+  }
+
+  /** status.failures after this failure: counting on for the same attempt, from 1 for a new one. */
+  public long failuresIncludingThis() {
+    long before = observedStatus().getFailures() == null ? 0 : observedStatus().getFailures();
+    return (isSameAttemptAsLast() ? before : 0) + 1;
+  }
+
+  /** What the drift check found; null when it did not run (a release, or detection disabled). */
+  public DriftResult drift() {
+    return drift;
+  }
+
+  public void setDrift(DriftResult drift) {
+    this.drift = drift;
   }
 
   private static <T> T required(T value, String what) {

@@ -1,35 +1,67 @@
 package io.ocihelm.reconciler;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.ocihelm.apply.ClusterCapabilities;
+import io.ocihelm.apply.ClusterLookup;
+import io.ocihelm.apply.CrdEstablishment;
+import io.ocihelm.apply.CrdInstaller;
+import io.ocihelm.apply.NamespaceCreator;
+import io.ocihelm.apply.Pruner;
+import io.ocihelm.apply.hook.HookRunner;
+import io.ocihelm.apply.ResourceScopes;
+import io.ocihelm.apply.ServerSideApplier;
+import io.ocihelm.assess.DriftDetector;
+import io.ocihelm.assess.InformerLiveObjects;
+import io.ocihelm.assess.ServerSideApplyPreview;
 import io.ocihelm.chart.ChartLoader;
 import io.ocihelm.chart.SemverRange;
 import io.ocihelm.oci.BlobCache;
 import io.ocihelm.oci.RegistryOptions;
+import io.ocihelm.assess.ApiLiveObjects;
+import io.ocihelm.assess.LiveObjects;
+import io.ocihelm.assess.ReleaseHealth;
 import io.ocihelm.reconciler.step.ApplyManifests;
+import io.ocihelm.reconciler.step.ApplyWithHooks;
+import io.ocihelm.reconciler.step.CreateNamespace;
+import io.ocihelm.reconciler.step.InstallCrds;
+import io.ocihelm.reconciler.step.AssessHealth;
+import io.ocihelm.reconciler.step.AppliedObjects;
+import io.ocihelm.reconciler.step.ApplyManifests;
+import io.ocihelm.reconciler.step.CorrectDrift;
 import io.ocihelm.reconciler.step.FetchChart;
 import io.ocihelm.reconciler.step.LoadValues;
 import io.ocihelm.reconciler.step.PruneOrphans;
 import io.ocihelm.reconciler.step.RecordFailedApply;
 import io.ocihelm.reconciler.step.RecordRelease;
 import io.ocihelm.reconciler.step.RegistryAccess;
+import io.ocihelm.reconciler.step.RemediateFailure;
+import io.ocihelm.reconciler.step.RollBack;
+import io.ocihelm.reconciler.step.RememberApplied;
 import io.ocihelm.reconciler.step.ReleaseRecorder;
 import io.ocihelm.reconciler.step.RenderRelease;
 import io.ocihelm.reconciler.step.ResolveChart;
+import io.ocihelm.reconciler.step.SharedResolutions;
 import io.ocihelm.reconciler.step.StoredReleaseRecorder;
+import io.ocihelm.release.ReleaseStore;
 import io.ocihelm.reconciler.step.Uninstall;
-import io.ocihelm.render.Capabilities;
 import io.ocihelm.render.ReleaseRenderer;
-import java.util.List;
-import java.util.function.Supplier;
+import io.ocihelm.reconciler.watch.WatchedSources;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.logging.Logger;
 
 /**
  * Builds the production steps on one Kubernetes client: one registry access (clients and blob
- * cache shared by all releases), one renderer, one discovery cache.
+ * cache shared by all releases), one renderer, one discovery cache (kinds' scopes, lookups and
+ * .Capabilities), one hook runner.
  */
 public final class ReleaseStepsFactory {
   private static final Logger LOG = Logger.getLogger(ReleaseStepsFactory.class.getName());
   private static final long BLOB_CACHE_BYTES = 64L * 1024 * 1024;
+  /** CRDs installed by others show in .Capabilities after at most this long. */
+  private static final Duration CAPABILITIES_MAX_AGE = Duration.ofMinutes(5);
+  // What releases applied, gzipped: ~2-5 KiB for ten objects, so 1,000 releases fit many times.
+  private static final long APPLIED_OBJECTS_BYTES = 32L * 1024 * 1024;
 
   private ReleaseStepsFactory() {}
 
@@ -38,50 +70,59 @@ public final class ReleaseStepsFactory {
    * and uninstall as the release's ServiceAccount when it names one ({@link ClusterAccess}).
    */
   public static ReleaseSteps standard(KubernetesClient client, RegistryOptions registryOptions) {
-    ClusterAccess access = new ClusterAccess(client);
-    return standard(client, registryOptions, access,
-        new StoredReleaseRecorder(access::store, java.time.Clock.systemUTC()));
+    return standard(client, registryOptions, (ReleaseRecorder) null);
+  }
+
+  /** The operator's default, reading ConfigMaps and Secrets through {@code sources}' informers. */
+  public static ReleaseSteps standard(KubernetesClient client, RegistryOptions registryOptions, WatchedSources sources) {
+    return standard(client, registryOptions, null, sources,
+        new SharedResolutions(Clock.systemUTC()), new ApiLiveObjects(client));
   }
 
   public static ReleaseSteps standard(KubernetesClient client, RegistryOptions registryOptions, ReleaseRecorder records) {
-    return standard(client, registryOptions, new ClusterAccess(client), records);
+    return standard(client, registryOptions, records, new WatchedSources(client), new SharedResolutions(Clock.systemUTC()),
+        new ApiLiveObjects(client));
   }
 
   /**
-   * Registry credentials and valuesFrom are read as the operator (deploy/restricted grants that per
-   * tenant namespace); what a chart does to the cluster goes through {@code access}.
+   * @param records null for the default: Helm's release Secrets, written as the release's identity
+   * @param live how the health step reads released objects (an informer cache in the operator)
    */
-  public static ReleaseSteps standard(
-      KubernetesClient client, RegistryOptions registryOptions, ClusterAccess access, ReleaseRecorder records) {
-    RegistryAccess registries = new RegistryAccess(client, registryOptions, BlobCache.inMemory(BLOB_CACHE_BYTES));
+  public static ReleaseSteps standard(KubernetesClient client, RegistryOptions registryOptions, ReleaseRecorder givenRecords,
+      WatchedSources sources, SharedResolutions resolutions, LiveObjects live) {
+    RegistryAccess registries = new RegistryAccess(sources, registryOptions, BlobCache.inMemory(BLOB_CACHE_BYTES));
     ReleaseRenderer renderer = new ReleaseRenderer(new SemverRange(), LOG::warning);
+    Pruner pruner = new Pruner(client);
+    ResourceScopes scopes = new ResourceScopes(client);
+    ClusterCapabilities capabilities = new ClusterCapabilities(client, Clock.systemUTC(), CAPABILITIES_MAX_AGE);
+    // A CRD established by any release changes what every render sees in .Capabilities.
+    CrdEstablishment crds = new CrdEstablishment(client, capabilities::invalidate);
+    ServerSideApplier applier = new ServerSideApplier(client, scopes, crds);
+    // spec.serviceAccountName: apply, prune, records and uninstall impersonate it. Hooks, CRDs,
+    // createNamespace, lookups, rollback and drift correction still run as the operator (see
+    // docs/operator.md).
+    ClusterAccess access = new ClusterAccess(client, identity -> new ServerSideApplier(identity, scopes, crds));
+    ReleaseRecorder records = givenRecords != null ? givenRecords
+        : new StoredReleaseRecorder(access::store, Clock.systemUTC());
+    HookRunner hooks = new HookRunner(client, applier, Clock.systemUTC());
+    InformerLiveObjects liveObjects = new InformerLiveObjects(client);
+    AppliedObjects applied = new AppliedObjects(new ReleaseStore(client), APPLIED_OBJECTS_BYTES);
     return new ReleaseSteps(
-        new ResolveChart(registries),
-        new LoadValues(client),
+        new ResolveChart(registries, resolutions),
+        new LoadValues(sources),
         new FetchChart(registries, new ChartLoader()),
-        new RenderRelease(renderer, clusterCapabilities(client), records),
-        new RecordFailedApply(new ApplyManifests(access::applier), records),
+        new InstallCrds(new CrdInstaller(client, crds), records),
+        new RenderRelease(renderer, capabilities, new ClusterLookup(client, scopes), records),
+        new CreateNamespace(new NamespaceCreator(client)),
+        new RecordFailedApply(new ApplyWithHooks(hooks, new ApplyManifests(access::applier)), records),
         new PruneOrphans(access::pruner),
+        new AssessHealth(new ReleaseHealth(live), records, Clock.systemUTC()),
         new RecordRelease(records),
-        new Uninstall(access::pruner, records));
-  }
-
-  /**
-   * The cluster's version for .Capabilities.KubeVersion, asked once. The API versions are Helm's
-   * defaults for now, not the cluster's discovery (see the report of issue 8).
-   */
-  private static Supplier<Capabilities> clusterCapabilities(KubernetesClient client) {
-    return new Supplier<>() {
-      private volatile Capabilities known;
-
-      @Override
-      public Capabilities get() {
-        if (known == null) {
-          String version = client.getKubernetesVersion().getGitVersion();
-          known = Capabilities.forTemplate(version, List.of(), Capabilities.DEFAULT_API_VERSIONS);
-        }
-        return known;
-      }
-    };
+        new RemediateFailure(records, new RollBack(applier, pruner, records), pruner),
+        new Uninstall(access::pruner, records, hooks),
+        new RememberApplied(applied, liveObjects),
+        new CorrectDrift(applied, new DriftDetector(liveObjects, new ServerSideApplyPreview(client)), applier,
+            CorrectDrift.CorrectionListener.NONE),
+        liveObjects);
   }
 }

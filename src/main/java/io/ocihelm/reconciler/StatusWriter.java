@@ -10,6 +10,7 @@ import io.ocihelm.api.v1alpha1.InventoryEntry;
 import io.ocihelm.api.v1alpha1.OciHelmReleaseStatus;
 import io.ocihelm.api.v1alpha1.Reason;
 import io.ocihelm.chart.Chart;
+import io.ocihelm.reconciler.watch.ReconcileRequests;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -47,28 +48,48 @@ public final class StatusWriter {
     long generation = request.generation();
     switch (outcome) {
       case ReconcileOutcome.UpToDate upToDate -> {
+        DriftConditions.afterCheck(request.drift(), before).ifPresent(w -> setDrifted(after, before, generation, w));
         return after;
       }
       case ReconcileOutcome.Released released -> {
         ReleaseRequest.ResolvedChart resolved = request.resolvedChart();
-        after.setObservedGeneration(generation);
-        after.setChart(chartStatus(request.chart(), resolved));
-        after.setLastAttemptedRevision(resolved.revision());
+        attempted(after, request);
+        if (request.hasChart()) {
+          after.setChart(chartStatus(request.chart(), resolved));
+        }
         after.setLastAppliedRevision(resolved.revision());
         after.setLastAppliedValuesChecksum(request.values().checksum());
-        after.setInventory(request.applied().entries().stream()
-            .map(e -> new InventoryEntry(e.apiVersion(), e.kind(), e.namespace().isEmpty() ? null : e.namespace(), e.name()))
-            .toList());
+        inventory(after, request);
         after.setFailures(0L);
-        String message = "Release " + request.releaseName() + " applied: " + request.chart().name() + " "
-            + resolved.version() + " (" + request.applied().entries().size() + " objects)";
+        handledRequest(request, after);
+        String chartName = request.hasChart() ? request.chart().name()
+            : Optional.ofNullable(after.getChart()).map(ChartStatus::getName).orElse("");
+        String message = "Release " + request.releaseName() + " applied: " + chartName + " "
+            + resolved.version() + " (" + after.getInventory().size() + " objects)";
         after.setConditions(conditions(before, generation,
             condition(ConditionType.Ready, ConditionStatus.True, Reason.Succeeded, message)));
+        setDrifted(after, before, generation, DriftConditions.afterRelease(request).orElse(null));
         after.setHistory(history(before, request));
       }
+      case ReconcileOutcome.Waiting waiting -> {
+        after.setHistory(history(before, request));
+        attempted(after, request);
+        handledRequest(request, after);
+        if (request.hasChart()) {
+          after.setChart(chartStatus(request.chart(), request.resolvedChart()));
+        }
+        inventory(after, request);
+        // kstatus: in progress. The message leaves out the time waited so far, so a recheck that
+        // finds the same objects unhealthy writes nothing.
+        String message = "waiting up to " + request.spec().getTimeout() + " for the release to become healthy: "
+            + request.health().report().summary();
+        after.setConditions(conditions(before, generation,
+            condition(ConditionType.Ready, ConditionStatus.Unknown, Reason.Progressing, message),
+            condition(ConditionType.Reconciling, ConditionStatus.True, Reason.Progressing, message)));
+      }
       case ReconcileOutcome.Failed failed when failed.failure().isWaiting() -> {
-        // Nothing was attempted and nothing failed: Ready=False says why, Reconciling=True says it
-        // will be looked at again; failures and revisions stay as they were.
+        // Nothing was attempted and nothing failed (a dependency, another helm operation): Ready=False
+        // says why, Reconciling=True says it will be looked at again; failures and revisions stay.
         ReconcileFailure waiting = failed.failure();
         after.setObservedGeneration(generation);
         after.setConditions(conditions(before, generation,
@@ -83,14 +104,29 @@ public final class StatusWriter {
         if (request.hasResolvedChart()) {
           after.setLastAttemptedRevision(request.resolvedChart().revision());
         }
-        after.setFailures(Optional.ofNullable(before.getFailures()).orElse(0L) + 1);
-        Wanted ready = condition(ConditionType.Ready, ConditionStatus.False, failure.reason(), failure.getMessage());
-        // kstatus: a transient failure is still being worked on (Reconciling); a terminal one
-        // waits for a change of the spec (Stalled).
-        Wanted progress = failure.isTransient()
-            ? condition(ConditionType.Reconciling, ConditionStatus.True, Reason.Progressing,
-                "retrying with backoff: " + failure.getMessage())
-            : condition(ConditionType.Stalled, ConditionStatus.True, failure.reason(), failure.getMessage());
+        if (request.hasValues()) {
+          after.setLastAttemptedValuesChecksum(request.values().checksum());
+        }
+        after.setFailures(request.failuresIncludingThis());
+        handledRequest(request, after);
+        Optional<Remediation> remediation = request.remediation();
+        if (remediation.filter(r -> r.action() == Remediation.Action.ROLLBACK || r.action() == Remediation.Action.UNINSTALL).isPresent()) {
+          // What is in the cluster now: the rolled-back revision's objects, or nothing.
+          inventory(after, request);
+        }
+        String message = failure.getMessage() + remediation.map(r -> "; " + r.describe()).orElse("");
+        Wanted ready = condition(ConditionType.Ready, ConditionStatus.False, failure.reason(), message);
+        // kstatus: a transient failure or a remediation retry is still being worked on
+        // (Reconciling); a terminal one waits for a change of the spec (Stalled).
+        Wanted progress;
+        if (failure.isTransient()) {
+          progress = condition(ConditionType.Reconciling, ConditionStatus.True, Reason.Progressing,
+              "retrying with backoff: " + failure.getMessage());
+        } else if (remediation.filter(Remediation::isRetry).isPresent()) {
+          progress = condition(ConditionType.Reconciling, ConditionStatus.True, Reason.Progressing, message);
+        } else {
+          progress = condition(ConditionType.Stalled, ConditionStatus.True, failure.reason(), message);
+        }
         after.setConditions(conditions(before, generation, ready, progress));
       }
     }
@@ -100,7 +136,8 @@ public final class StatusWriter {
   /**
    * The history with this reconcile's release record (if it wrote one) in front, as Helm's own
    * history reads: a new deployed revision supersedes the one deployed before it, a failed one
-   * leaves it deployed. Without a new record the history is exactly as it was (no churn).
+   * leaves it deployed, a settled pending one replaces its entry. Without a new record the history
+   * is exactly as it was (no churn).
    */
   private List<HistoryEntry> history(OciHelmReleaseStatus before, ReleaseRequest request) {
     List<HistoryEntry> previous = before.getHistory() == null ? List.of() : before.getHistory();
@@ -108,6 +145,8 @@ public final class StatusWriter {
       return previous;
     }
     ReleaseRequest.RecordedRevision recorded = request.recorded().get();
+    Optional<HistoryEntry> same = previous.stream()
+        .filter(h -> h.getRevision() != null && h.getRevision() == recorded.number()).findFirst();
     HistoryEntry entry = new HistoryEntry();
     entry.setRevision(recorded.number());
     if (request.hasResolvedChart()) {
@@ -119,8 +158,12 @@ public final class StatusWriter {
     }
     entry.setStatus(recorded.status());
     Instant finished = now();
-    entry.setStartedAt(request.startedAt().orElse(finished).truncatedTo(ChronoUnit.SECONDS).toString());
-    entry.setFinishedAt(finished.toString());
+    // A settled pending revision started when its attempt did, not when it was settled.
+    entry.setStartedAt(same.map(HistoryEntry::getStartedAt)
+        .orElseGet(() -> request.startedAt().orElse(finished).truncatedTo(ChronoUnit.SECONDS).toString()));
+    if (!recorded.status().startsWith("pending-")) {
+      entry.setFinishedAt(finished.toString());
+    }
     entry.setMessage(recorded.description());
     List<HistoryEntry> result = new ArrayList<>();
     result.add(entry);
@@ -129,15 +172,40 @@ public final class StatusWriter {
         break;
       }
       if (older.getRevision() != null && older.getRevision() == recorded.number()) {
-        continue; // the same revision written again (a retried status write): the newest wins
+        continue; // the same revision again (settled, or a retried status write): the newest wins
       }
       HistoryEntry copy = JSON.convertValue(older, HistoryEntry.class);
       if ("deployed".equals(recorded.status()) && "deployed".equals(copy.getStatus())) {
         copy.setStatus("superseded");
       }
+      if (copy.getStatus() != null && copy.getStatus().startsWith("pending-")) {
+        // Helm compat: a newer attempt settles an abandoned pending revision as failed.
+        copy.setStatus("failed");
+      }
       result.add(copy);
     }
     return result;
+  }
+
+  /** A reconcile requested by annotation was handled (released or failed): echo its value. */
+  private static void handledRequest(ReleaseRequest request, OciHelmReleaseStatus after) {
+    ReconcileRequests.requestedAt(request.release()).ifPresent(after::setLastHandledReconcileAt);
+  }
+
+  /** What was attempted: generation, chart revision, values checksum. */
+  private static void attempted(OciHelmReleaseStatus after, ReleaseRequest request) {
+    after.setObservedGeneration(request.generation());
+    after.setLastAttemptedRevision(request.resolvedChart().revision());
+    after.setLastAttemptedValuesChecksum(request.values().checksum());
+  }
+
+  /** The inventory of what this reconcile applied; unchanged when it applied nothing. */
+  private static void inventory(OciHelmReleaseStatus after, ReleaseRequest request) {
+    if (request.hasApplied()) {
+      after.setInventory(request.applied().entries().stream()
+          .map(e -> new InventoryEntry(e.apiVersion(), e.kind(), e.namespace().isEmpty() ? null : e.namespace(), e.name()))
+          .toList());
+    }
   }
 
   /** True when {@code desired} differs from what the API server has. */
@@ -155,10 +223,40 @@ public final class StatusWriter {
     return status;
   }
 
-  private record Wanted(ConditionType type, ConditionStatus status, Reason reason, String message) {}
+  record Wanted(ConditionType type, ConditionStatus status, Reason reason, String message) {}
 
-  private static Wanted condition(ConditionType type, ConditionStatus status, Reason reason, String message) {
+  static Wanted condition(ConditionType type, ConditionStatus status, Reason reason, String message) {
     return new Wanted(type, status, reason, message);
+  }
+
+  /**
+   * The Drifted condition as wanted, in its place (or appended), keeping lastTransitionTime while
+   * its status is unchanged; removed when {@code wanted} is null.
+   */
+  private void setDrifted(OciHelmReleaseStatus after, OciHelmReleaseStatus before, long generation, Wanted wanted) {
+    List<Condition> result = new ArrayList<>();
+    boolean placed = false;
+    for (Condition c : after.getConditions()) {
+      if (!c.is(ConditionType.Drifted)) {
+        result.add(c);
+      } else if (wanted != null) {
+        result.add(built(before, generation, wanted));
+        placed = true;
+      }
+    }
+    if (wanted != null && !placed) {
+      result.add(built(before, generation, wanted));
+    }
+    after.setConditions(result);
+  }
+
+  private Condition built(OciHelmReleaseStatus before, long generation, Wanted w) {
+    Optional<Condition> previous = before.getConditions().stream().filter(c -> c.is(w.type())).findFirst();
+    String since = previous
+        .filter(p -> p.getStatus() == w.status())
+        .map(Condition::getLastTransitionTime)
+        .orElseGet(() -> now().toString());
+    return new Condition(w.type(), w.status(), w.reason(), w.message(), generation, since);
   }
 
   /**
@@ -169,12 +267,7 @@ public final class StatusWriter {
     List<ConditionType> owned = List.of(ConditionType.Ready, ConditionType.Reconciling, ConditionType.Stalled);
     List<Condition> result = new ArrayList<>();
     for (Wanted w : wanted) {
-      Optional<Condition> previous = before.getConditions().stream().filter(c -> c.is(w.type())).findFirst();
-      String since = previous
-          .filter(p -> p.getStatus() == w.status())
-          .map(Condition::getLastTransitionTime)
-          .orElseGet(() -> now().toString());
-      result.add(new Condition(w.type(), w.status(), w.reason(), w.message(), generation, since));
+      result.add(built(before, generation, w));
     }
     before.getConditions().stream()
         .filter(c -> owned.stream().noneMatch(c::is))

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +43,22 @@ public record ReleaseHook(
     lastRun = lastRun == null ? Map.of("phase", "") : lastRun;
     deletePolicies = deletePolicies == null ? List.of() : List.copyOf(deletePolicies);
     unknownFields = unknownFields == null ? new LinkedHashMap<>() : unknownFields;
+  }
+
+  /**
+   * A hook that ran: Helm's {@code last_run} with {@code started_at}, {@code completed_at} (omitted
+   * while running, as Go's omitempty time) and {@code phase}.
+   */
+  public static ReleaseHook ran(
+      String name, String kind, String path, String manifest, List<String> events, int weight,
+      List<String> deletePolicies, String phase, Instant startedAt, Instant completedAt) {
+    Map<String, Object> lastRun = new LinkedHashMap<>();
+    lastRun.put("started_at", HelmTime.format(startedAt));
+    if (completedAt != null) {
+      lastRun.put("completed_at", HelmTime.format(completedAt));
+    }
+    lastRun.put("phase", phase);
+    return new ReleaseHook(name, kind, path, manifest, events, lastRun, weight, deletePolicies, null);
   }
 
   /** A hook that has not run. */

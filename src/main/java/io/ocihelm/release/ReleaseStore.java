@@ -110,6 +110,40 @@ public final class ReleaseStore {
   }
 
   /**
+   * Creates the next revision as a copy of {@code target} (chart, values, manifest, hooks, notes)
+   * with status {@code pending-rollback} and description "Rollback to N"; settle it with {@link
+   * #markDeployed} (which supersedes the older deployed revisions) or {@link #markFailed}.
+   *
+   * <p>Helm compat: {@code helm rollback} writes exactly this record before it applies the target's
+   * manifest; the revision that failed keeps its status {@code failed}.
+   */
+  public ReleaseRecord beginRollback(ReleaseHistory history, ReleaseRecord target) {
+    Instant now = clock.instant();
+    Instant firstDeployed = history.revisions().stream()
+        .map(ReleaseRecord::info)
+        .filter(info -> info != null && info.firstDeployed() != null)
+        .map(ReleaseInfo::firstDeployed)
+        .findFirst()
+        .orElse(now);
+    String notes = target.info() == null ? null : target.info().notes();
+    ReleaseRecord record =
+        new ReleaseRecord(
+            target.name(),
+            ReleaseInfo.of(firstDeployed, now, ReleaseStatus.PENDING_ROLLBACK, "Rollback to " + target.version(), notes),
+            target.chart(),
+            target.config(),
+            target.manifest(),
+            target.hooks(),
+            history.nextVersion(),
+            target.namespace(),
+            ReleaseRecord.APPLY_METHOD_SERVER_SIDE,
+            history.latest().map(ReleaseRecord::labels).orElse(null),
+            null);
+    create(record);
+    return record;
+  }
+
+  /**
    * Settles a revision from {@link #begin} as deployed: every older deployed revision becomes
    * superseded, then history beyond the limit is deleted. The description is the draft's, or
    * Helm's "Install complete" / "Upgrade complete".

@@ -13,4 +13,14 @@ public interface Lookup {
   Map<String, Object> lookup(String apiVersion, String kind, String namespace, String name);
 
   Lookup NONE = (apiVersion, kind, namespace, name) -> new LinkedHashMap<>();
+
+  /**
+   * The cluster refused a lookup (forbidden, unavailable): the template fails with this message,
+   * as Helm's lookup returns the client's error.
+   */
+  final class LookupException extends RuntimeException {
+    public LookupException(String message, Throwable cause) {
+      super(message, cause);
+    }
+  }
 }

@@ -17,6 +17,8 @@ import java.util.Map;
  */
 public final class ManifestSorter {
   public static final String HOOK_ANNOTATION = "helm.sh/hook";
+  public static final String HOOK_WEIGHT_ANNOTATION = "helm.sh/hook-weight";
+  public static final String HOOK_DELETE_POLICY_ANNOTATION = "helm.sh/hook-delete-policy";
 
   /** Kinds in the order Helm installs them. */
   public static final List<String> INSTALL_ORDER =
@@ -177,7 +179,41 @@ public final class ManifestSorter {
       }
       events.add(e);
     }
-    hooks.add(new Manifest(path, doc, kind, name, events));
+    hooks.add(new Manifest(path, doc, kind, name, events, hookWeight(annotations), deletePolicies(annotations)));
+  }
+
+  /** Helm compat: the weight is {@code strconv.Atoi} of the annotation; anything it refuses is 0. */
+  static int hookWeight(Map<?, ?> annotations) {
+    Object value = annotations.get(HOOK_WEIGHT_ANNOTATION);
+    if (value == null) {
+      return 0;
+    }
+    String text = String.valueOf(value);
+    // Atoi takes an optional sign and ASCII digits only (no spaces, no "0x").
+    if (!text.matches("[+-]?[0-9]+")) {
+      return 0;
+    }
+    try {
+      return Integer.parseInt(text);
+    } catch (NumberFormatException outOfRange) {
+      return 0;
+    }
+  }
+
+  /**
+   * Helm compat: the annotation is split at commas, each value trimmed and lower-cased and kept as
+   * written (an unknown policy is kept, and matches nothing later).
+   */
+  static List<String> deletePolicies(Map<?, ?> annotations) {
+    Object value = annotations.get(HOOK_DELETE_POLICY_ANNOTATION);
+    if (value == null) {
+      return List.of();
+    }
+    List<String> policies = new ArrayList<>();
+    for (String policy : String.valueOf(value).split(",", -1)) {
+      policies.add(policy.strip().toLowerCase(Locale.ROOT));
+    }
+    return policies;
   }
 
   private static String stringField(String path, Map<?, ?> map, String key, String goField) {

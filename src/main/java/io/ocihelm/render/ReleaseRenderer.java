@@ -8,6 +8,7 @@ import io.ocihelm.chart.Values;
 import io.ocihelm.chart.VersionRange;
 import io.ocihelm.template.TemplateException;
 import io.ocihelm.template.TemplateSet;
+import io.ocihelm.template.function.FunctionException;
 import io.ocihelm.template.function.FunctionRegistry;
 import io.ocihelm.template.function.FunctionSignature;
 import io.ocihelm.template.function.GoType;
@@ -127,7 +128,13 @@ public final class ReleaseRenderer {
     registry.override(
         "lookup",
         FunctionSignature.of(GoType.STRING, GoType.STRING, GoType.STRING, GoType.STRING),
-        (ctx, args) -> lookup.lookup((String) args[0], (String) args[1], (String) args[2], (String) args[3]));
+        (ctx, args) -> {
+          try {
+            return lookup.lookup((String) args[0], (String) args[1], (String) args[2], (String) args[3]);
+          } catch (Lookup.LookupException e) {
+            throw new FunctionException(e.getMessage(), e);
+          }
+        });
     return registry;
   }
 

@@ -28,35 +28,15 @@ import org.junit.jupiter.api.Test;
 /** The table of contents: which steps run for which observation, and what reaches status. */
 class OciHelmReleaseReconcilerTest {
   private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-25T12:00:00Z"), ZoneOffset.UTC);
-  private static final String DIGEST = "sha256:" + "a".repeat(64);
+  private static final String DIGEST = RecordingSteps.DIGEST;
 
-  private final List<String> ran = new ArrayList<>();
-
-  private ReleaseStep recording(String name, ReleaseStep body) {
-    return request -> {
-      ran.add(name);
-      body.run(request);
-    };
-  }
+  private final RecordingSteps recorded = new RecordingSteps();
+  private final List<String> ran = recorded.ran;
 
   private ReleaseSteps steps(ReleaseStep render) {
-    return new ReleaseSteps(
-        recording("resolve", r -> r.setResolvedChart(new ReleaseRequest.ResolvedChart(
-            OciReference.parse("oci://127.0.0.1:5000/charts/demo:0.1.0"), "0.1.0", DIGEST))),
-        recording("values", r -> r.setValues(new ReleaseRequest.MergedValues(Map.of(), "sha256:values"))),
-        recording("fetch", r -> r.setChart(demoChart())),
-        recording("render", render),
-        recording("apply", r -> r.setApplied(Inventory.of(List.of(
-            new Inventory.Entry("v1", "ConfigMap", "team-a", "demo"))))),
-        recording("prune", r -> {}),
-        recording("record", r -> {}),
-        recording("uninstall", r -> {}));
+    return recorded.with(render);
   }
 
-  private static io.ocihelm.chart.Chart demoChart() {
-    return new ChartLoader().loadFiles(List.of(
-        new ChartFile("Chart.yaml", "apiVersion: v2\nname: demo\nversion: 0.1.0\n".getBytes(StandardCharsets.UTF_8))));
-  }
 
   private static OciHelmRelease release(long generation) {
     OciHelmRelease release = new OciHelmRelease();
@@ -77,7 +57,7 @@ class OciHelmReleaseReconcilerTest {
 
     var control = reconciler.reconcile(release, null);
 
-    assertThat(ran).containsExactly("resolve", "values", "fetch", "render", "apply", "prune", "record");
+    assertThat(ran).containsExactly("resolve", "values", "fetch", "crds", "render", "namespace", "apply", "prune", "health", "record");
     assertThat(control.isPatchStatus()).isTrue();
     Condition ready = release.getStatus().getConditions().getFirst();
     assertThat(ready.is(ConditionType.Ready)).isTrue();
@@ -98,7 +78,7 @@ class OciHelmReleaseReconcilerTest {
 
     var control = reconciler.reconcile(release, null);
 
-    assertThat(ran).containsExactly("resolve", "values");
+    assertThat(ran).containsExactly("resolve", "values", "drift");
     assertThat(control.isNoUpdate()).isTrue();
   }
 
@@ -141,7 +121,7 @@ class OciHelmReleaseReconcilerTest {
     ReconcileFailure unavailable =
         ReconcileFailure.transientFailure(Reason.RegistryUnavailable, "connection refused", null);
     var reconciler = new OciHelmReleaseReconciler(
-        new ReleaseSteps(r -> { throw unavailable; }, r -> {}, r -> {}, r -> {}, r -> {}, r -> {}, r -> {}, r -> {}),
+        recorded.failingResolve(unavailable),
         new StatusWriter(CLOCK));
     OciHelmRelease release = release(1);
 

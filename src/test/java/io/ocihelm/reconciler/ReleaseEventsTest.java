@@ -51,15 +51,22 @@ class ReleaseEventsTest {
         r -> r.setValues(new ReleaseRequest.MergedValues(Map.of("password", "s3cr3t"), "sha256:" + version.get())),
         r -> r.setChart(new ChartLoader().loadFiles(List.of(new ChartFile("Chart.yaml",
             ("apiVersion: v2\nname: demo\nversion: " + version.get() + "\n").getBytes(StandardCharsets.UTF_8))))),
+        r -> {},
         r -> {
           r.setRevision(r.observedStatus().getHistory().size() + 1);
           render.get().run(r);
         },
+        r -> {},
         r -> r.setApplied(Inventory.of(List.of(new Inventory.Entry("v1", "ConfigMap", "team-a", "demo")))),
         r -> {},
+        r -> r.setHealth(HealthVerdict.notWaited()),
         r -> r.setRecorded(new ReleaseRequest.RecordedRevision(r.revision(), "deployed", "done")),
-        r -> {});
-    return new OciHelmReleaseReconciler(steps, new StatusWriter(CLOCK), events,
+        (r, failure) -> {},
+        r -> {},
+        r -> {},
+        r -> {},
+        null);
+    return new OciHelmReleaseReconciler(steps, new StatusWriter(CLOCK), null, events,
         (namespace, name) -> Optional.ofNullable(others.get(namespace + "/" + name)));
   }
 

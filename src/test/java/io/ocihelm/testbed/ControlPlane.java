@@ -248,6 +248,22 @@ public final class ControlPlane implements AutoCloseable {
     return new KubernetesClientBuilder().withConfig(config).build();
   }
 
+  /**
+   * Writes a kubeconfig that authenticates as the existing ServiceAccount {@code namespace/name}
+   * with a TokenRequest token valid for {@code lifetime}: for processes that must run with that
+   * ServiceAccount's RBAC (the operator with the ServiceAccount of {@code deploy/}).
+   */
+  public Path writeServiceAccountKubeconfig(String namespace, String serviceAccount, Duration lifetime, Path file) {
+    TokenRequest request =
+        adminClient()
+            .serviceAccounts()
+            .inNamespace(namespace)
+            .withName(serviceAccount)
+            .tokenRequest(
+                new TokenRequestBuilder().withNewSpec().withExpirationSeconds(lifetime.toSeconds()).endSpec().build());
+    return CertificateAuthority.write(file, kubeconfigYaml(Map.of("token", request.getStatus().getToken()), namespace));
+  }
+
   /** Stops the control plane; normally left to JVM exit. */
   @Override
   public void close() {

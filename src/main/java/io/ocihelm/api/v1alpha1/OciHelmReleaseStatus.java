@@ -31,6 +31,9 @@ public class OciHelmReleaseStatus {
   @JsonPropertyDescription("sha256 of the merged values last applied (never the values).")
   private String lastAppliedValuesChecksum;
 
+  @JsonPropertyDescription("sha256 of the merged values last attempted (never the values).")
+  private String lastAttemptedValuesChecksum;
+
   @JsonPropertyDescription("Resources applied by the last successful revision, sorted.")
   private List<InventoryEntry> inventory = new ArrayList<>();
 
@@ -91,6 +94,14 @@ public class OciHelmReleaseStatus {
 
   public void setLastAppliedValuesChecksum(String lastAppliedValuesChecksum) {
     this.lastAppliedValuesChecksum = lastAppliedValuesChecksum;
+  }
+
+  public String getLastAttemptedValuesChecksum() {
+    return lastAttemptedValuesChecksum;
+  }
+
+  public void setLastAttemptedValuesChecksum(String lastAttemptedValuesChecksum) {
+    this.lastAttemptedValuesChecksum = lastAttemptedValuesChecksum;
   }
 
   public List<InventoryEntry> getInventory() {

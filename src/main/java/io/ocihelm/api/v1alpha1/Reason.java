@@ -29,6 +29,12 @@ public enum Reason {
   Progressing,
   /** The release is installed and healthy (with Ready=True). */
   Succeeded,
+  /** Released resources match what was applied (with Drifted=False). */
+  NoDrift,
+  /** Released resources differ from what was applied and were not put back (with Drifted=True). */
+  DriftDetected,
+  /** Drifted resources were put back by re-applying the recorded objects (with Drifted=False). */
+  DriftCorrected,
   /** The operator build has no reconciler yet (placeholder until issue 8 lands). */
   NotImplemented
 }

@@ -10,7 +10,9 @@ import java.util.function.Function;
 
 /**
  * Act: server-side applies the rendered objects in Helm's install order with the release's
- * ownership marks. Conflicts with other field managers are reported, not forced.
+ * ownership marks. Conflicts with other field managers are reported, not forced; only fields the
+ * helm CLI holds on objects of this same release are taken over (adoption, see
+ * {@link ServerSideApplier#HELM_CLI_FIELD_MANAGER}).
  */
 public final class ApplyManifests implements ReleaseStep {
   private final Function<ReleaseRequest, ServerSideApplier> appliers;

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Secret;
-import io.fabric8.kubernetes.client.KubernetesClient;
 import io.ocihelm.api.v1alpha1.Reason;
 import io.ocihelm.api.v1alpha1.ValuesReference;
 import io.ocihelm.api.v1alpha1.ValuesSourceKind;
@@ -15,6 +14,7 @@ import io.ocihelm.codec.CodecException;
 import io.ocihelm.codec.GoYamlReader;
 import io.ocihelm.reconciler.ReconcileFailure;
 import io.ocihelm.reconciler.ReleaseRequest;
+import io.ocihelm.reconciler.watch.WatchedSources;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -27,16 +27,18 @@ import java.util.Optional;
 /**
  * Observe: the user values, the way {@code helm install -f a -f b -f spec.values} merges them:
  * each valuesFrom reference in order, then spec.values on top. The checksum is over the merged
- * values with sorted keys, so it changes exactly when the values do.
+ * values with sorted keys, so it changes exactly when the values do. ConfigMaps and Secrets are
+ * read from the shared informer caches ({@link WatchedSources}), so a reconcile with nothing to do
+ * sends no GET for them.
  */
 public final class LoadValues implements ReleaseStep {
   private static final ObjectMapper CANONICAL_JSON =
       new ObjectMapper().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
 
-  private final KubernetesClient client;
+  private final WatchedSources sources;
 
-  public LoadValues(KubernetesClient client) {
-    this.client = client;
+  public LoadValues(WatchedSources sources) {
+    this.sources = sources;
   }
 
   @Override
@@ -60,12 +62,10 @@ public final class LoadValues implements ReleaseStep {
     String where = reference.getKind() + " " + namespace + "/" + reference.getName();
     Optional<String> text;
     if (reference.getKind() == ValuesSourceKind.Secret) {
-      Secret secret = client.secrets().inNamespace(namespace).withName(reference.getName()).get();
-      text = Optional.ofNullable(secret).map(Secret::getData).map(d -> d.get(key))
+      text = sources.secret(namespace, reference.getName()).map(Secret::getData).map(d -> d.get(key))
           .map(b64 -> new String(Base64.getDecoder().decode(b64), StandardCharsets.UTF_8));
     } else {
-      ConfigMap map = client.configMaps().inNamespace(namespace).withName(reference.getName()).get();
-      text = Optional.ofNullable(map).map(ConfigMap::getData).map(d -> d.get(key));
+      text = sources.configMap(namespace, reference.getName()).map(ConfigMap::getData).map(d -> d.get(key));
     }
     if (text.isEmpty() && !Boolean.TRUE.equals(reference.getOptional())) {
       // It may be created after the release: retried with backoff, not stalled.

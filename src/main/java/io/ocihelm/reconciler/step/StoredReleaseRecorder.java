@@ -3,20 +3,26 @@ package io.ocihelm.reconciler.step;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.ocihelm.api.v1alpha1.Reason;
 import io.ocihelm.reconciler.ReconcileFailure;
+import java.time.Clock;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+import io.ocihelm.apply.hook.HookRun;
 import io.ocihelm.reconciler.ReleaseRequest;
 import io.ocihelm.release.ReleaseChart;
 import io.ocihelm.release.ReleaseDraft;
 import io.ocihelm.release.ReleaseHistory;
 import io.ocihelm.release.ReleaseHook;
 import io.ocihelm.release.ReleaseRecord;
+import io.ocihelm.release.ReleaseStatus;
 import io.ocihelm.release.ReleaseStore;
 import io.ocihelm.render.Manifest;
 import io.ocihelm.render.RenderedRelease;
-import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
-import java.util.function.Supplier;
 
 /**
  * The {@link ReleaseRecorder} that keeps Helm's own release Secrets through {@link ReleaseStore}, so
@@ -24,6 +30,7 @@ import java.util.function.Supplier;
  * revisions helm wrote too.
  */
 public final class StoredReleaseRecorder implements ReleaseRecorder {
+  static final String INTERRUPTED = "Interrupted: a newer attempt replaced this revision before it became healthy";
   private final Function<ReleaseRequest, ReleaseStore> stores;
   private final Clock clock;
 
@@ -38,36 +45,104 @@ public final class StoredReleaseRecorder implements ReleaseRecorder {
   }
 
   /**
-   * Also Helm's lock: a pending record (another operation in progress) makes the release wait, or,
-   * once older than spec.timeout, is unlocked as failed first ({@link PendingOperation}).
+   * Also Helm's lock: a pending record this release did not leave itself (it is not in
+   * status.history) is another operation in progress: the release waits, or, once the record is
+   * older than spec.timeout, unlocks it as failed first ({@link PendingOperation}).
    */
   @Override
   public long nextRevision(ReleaseRequest request) {
-    return calling("read the release records", () -> revisionAfterLock(request));
+    return calling("read the release records", () -> {
+      ReleaseStore store = stores.apply(request);
+      ReleaseHistory history = history(request);
+      if (!leftByThisRelease(history, request)) {
+        String timeout = request.spec().getTimeout() == null ? "5m" : request.spec().getTimeout();
+        Optional<ReleaseRecord> stale = PendingOperation.staleRecord(history, clock.instant(), timeout);
+        if (stale.isPresent()) {
+          store.markFailed(stale.get(), PendingOperation.unlockedDescription(stale.get(), timeout));
+        }
+      }
+      return (long) history.nextVersion();
+    });
   }
 
-  private long revisionAfterLock(ReleaseRequest request) {
-    ReleaseStore store = stores.apply(request);
-    ReleaseHistory history = store.history(request.targetNamespace(), request.releaseName());
-    String timeout = request.spec().getTimeout() == null ? "5m" : request.spec().getTimeout();
-    Optional<ReleaseRecord> stale = PendingOperation.staleRecord(history, clock.instant(), timeout);
-    if (stale.isPresent()) {
-      store.markFailed(stale.get(), PendingOperation.unlockedDescription(stale.get(), timeout));
-    }
-    return history.nextVersion();
+  // Our own pending revision (waiting for health) is no lock against our next attempt: begin()
+  // settles it as interrupted.
+  private static boolean leftByThisRelease(ReleaseHistory history, ReleaseRequest request) {
+    return history.latest()
+        .map(latest -> request.observedStatus().getHistory().stream()
+            .anyMatch(h -> h.getRevision() != null && h.getRevision() == latest.version()))
+        .orElse(false);
   }
 
   @Override
   public void recordDeployed(ReleaseRequest request) {
-    calling("record the release", () -> stores.apply(request).recordDeployed(draft(request)));
+    calling("record the release", () -> stores.apply(request).markDeployed(begin(request), null));
   }
 
   @Override
   public void recordFailed(ReleaseRequest request, String description) {
-    ReleaseDraft draft = draft(request);
+    calling("record the failed release", () -> stores.apply(request).markFailed(begin(request), description));
+  }
+
+  @Override
+  public void recordPending(ReleaseRequest request) {
+    calling("record the pending release", () -> begin(request));
+  }
+
+  @Override
+  public Optional<Instant> pendingSince(ReleaseRequest request) {
+    return calling("read the release records", () -> pending(history(request))
+        .filter(r -> r.status() != ReleaseStatus.PENDING_ROLLBACK)
+        .map(r -> r.info().lastDeployed()));
+  }
+
+  @Override
+  public void settlePending(ReleaseRequest request, boolean deployed, String description) {
     ReleaseStore store = stores.apply(request);
-    calling("record the failed release",
-        () -> store.markFailed(store.begin(store.history(draft.namespace(), draft.name()), draft), description));
+    calling("settle the pending release", () -> {
+      pending(history(request)).ifPresent(pending -> {
+        if (deployed) {
+          store.markDeployed(pending, description);
+        } else {
+          store.markFailed(pending, description);
+        }
+      });
+      return null;
+    });
+  }
+
+  @Override
+  public Optional<ReleaseRecord> lastDeployed(ReleaseRequest request) {
+    return calling("read the release records", () -> history(request).lastDeployed());
+  }
+
+  @Override
+  public void recordRollback(ReleaseRequest request, ReleaseRecord target) {
+    ReleaseStore store = stores.apply(request);
+    calling("record the rollback", () -> {
+      ReleaseHistory history = history(request);
+      settleInterrupted(store, history);
+      return store.beginRollback(history, target);
+    });
+  }
+
+  /** A new pending revision, after settling one an earlier attempt left pending. */
+  private ReleaseRecord begin(ReleaseRequest request) {
+    ReleaseStore store = stores.apply(request);
+    ReleaseDraft draft = draft(request);
+    ReleaseHistory history = store.history(draft.namespace(), draft.name());
+    settleInterrupted(store, history);
+    return store.begin(history, draft);
+  }
+
+  // A revision still pending when a new attempt starts was abandoned (the inputs changed while it
+  // waited for health, or the operator stopped meanwhile): it never became healthy.
+  private static void settleInterrupted(ReleaseStore store, ReleaseHistory history) {
+    pending(history).ifPresent(p -> store.markFailed(p, INTERRUPTED));
+  }
+
+  private ReleaseHistory history(ReleaseRequest request) {
+    return stores.apply(request).history(request.targetNamespace(), request.releaseName());
   }
 
   /**
@@ -87,6 +162,10 @@ public final class StoredReleaseRecorder implements ReleaseRecorder {
     }
   }
 
+  private static Optional<ReleaseRecord> pending(ReleaseHistory history) {
+    return history.latest().filter(r -> r.status().isPending() && r.info() != null);
+  }
+
   private static ReleaseDraft draft(ReleaseRequest request) {
     RenderedRelease rendered = request.rendered();
     return new ReleaseDraft(
@@ -95,7 +174,7 @@ public final class StoredReleaseRecorder implements ReleaseRecorder {
         ReleaseChart.from(request.chart()),
         request.values().values(),
         manifest(rendered.manifests()),
-        hooks(rendered.hooks()),
+        hooks(rendered.hooks(), request.hookRuns()),
         rendered.notes(),
         null);
   }
@@ -117,10 +196,32 @@ public final class StoredReleaseRecorder implements ReleaseRecorder {
     return text.toString();
   }
 
-  // Weight and delete policies are not modelled by the renderer's Manifest yet: recorded as none.
-  private static List<ReleaseHook> hooks(List<Manifest> hooks) {
+  /**
+   * Every rendered hook (test hooks too) with its weight and delete policies; a hook that ran in
+   * this reconcile gets its last run, and the policies it ran with (Helm records the default it
+   * applied).
+   */
+  private static List<ReleaseHook> hooks(List<Manifest> hooks, List<HookRun> runs) {
+    Map<Manifest, HookRun> lastRun = new HashMap<>();
+    runs.forEach(run -> lastRun.put(run.hook(), run));
     return hooks.stream()
-        .map(h -> ReleaseHook.of(h.name(), h.kind(), h.path(), h.content(), h.hookEvents(), 0, List.of()))
+        .map(h -> {
+          HookRun run = lastRun.get(h);
+          return run == null
+              ? ReleaseHook.of(h.name(), h.kind(), h.path(), h.content(), h.hookEvents(), h.hookWeight(),
+                  h.hookDeletePolicies())
+              : ReleaseHook.ran(h.name(), h.kind(), h.path(), h.content(), h.hookEvents(), h.hookWeight(),
+                  run.deletePolicies(), run.phase(), run.startedAt(), run.completedAt());
+        })
         .toList();
+  }
+
+  @Override
+  public List<Manifest> deployedHooks(ReleaseRequest request) {
+    return history(request).lastDeployed()
+        .map(record -> record.hooks().stream()
+            .map(h -> new Manifest(h.path(), h.manifest(), h.kind(), h.name(), h.events(), h.weight(), h.deletePolicies()))
+            .toList())
+        .orElse(List.of());
   }
 }

@@ -1,0 +1,27 @@
+package io.ocihelm.assess;
+
+import io.ocihelm.apply.Inventory;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Assesses every object of a release's inventory by {@link HealthRules}, reading them through {@link LiveObjects}. */
+public final class ReleaseHealth {
+  private final LiveObjects live;
+
+  public ReleaseHealth(LiveObjects live) {
+    this.live = live;
+  }
+
+  public HealthReport assess(Inventory inventory) {
+    List<HealthReport.Unhealthy> unhealthy = new ArrayList<>();
+    for (Inventory.Entry entry : inventory.entries()) {
+      Health health = live.get(entry)
+          .map(HealthRules::assess)
+          .orElseGet(() -> Health.inProgress("not found"));
+      if (!health.isCurrent()) {
+        unhealthy.add(new HealthReport.Unhealthy(entry, health));
+      }
+    }
+    return new HealthReport(inventory.entries().size(), unhealthy);
+  }
+}
