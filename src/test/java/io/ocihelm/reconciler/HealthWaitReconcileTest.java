@@ -51,6 +51,7 @@ class HealthWaitReconcileTest {
   private OciHelmReleaseReconciler reconciler() {
     ReleaseStep render = r -> {
       ran.add("render");
+      r.setRevision(records.nextRevision(r));
       r.setRendered(new RenderedRelease(List.of(), List.of(), "", List.of()));
     };
     ReleaseSteps steps = new ReleaseSteps(
