@@ -81,7 +81,7 @@ public final class ReleaseStepsFactory {
         new ApiLiveObjects(client));
   }
 
-  /** @param live how the health step reads released objects (an informer cache in the operator) */
+  /** @param live how the health step reads released objects right after applying them (the API server) */
   public static ReleaseSteps standard(KubernetesClient client, RegistryOptions registryOptions, ReleaseRecorder records,
       WatchedSources sources, SharedResolutions resolutions, LiveObjects live) {
     RegistryAccess registries = new RegistryAccess(sources, registryOptions, BlobCache.inMemory(BLOB_CACHE_BYTES));
@@ -104,7 +104,7 @@ public final class ReleaseStepsFactory {
         new CreateNamespace(new NamespaceCreator(client)),
         new RecordFailedApply(new ApplyWithHooks(hooks, new ApplyManifests(applier)), records),
         new PruneOrphans(pruner),
-        new AssessHealth(new ReleaseHealth(live), records, Clock.systemUTC()),
+        new AssessHealth(new ReleaseHealth(live), new ReleaseHealth(liveObjects), records, Clock.systemUTC()),
         new RecordRelease(records),
         new RemediateFailure(records, new RollBack(applier, pruner, records), pruner),
         new Uninstall(pruner, records, hooks),

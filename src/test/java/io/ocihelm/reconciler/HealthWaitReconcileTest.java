@@ -74,7 +74,10 @@ class HealthWaitReconcileTest {
           remediations.add(decision.action().name());
           r.setRemediation(decision);
         },
-        r -> {});
+        r -> {},
+        r -> {},
+        r -> ran.add("drift"),
+        null);
     return new OciHelmReleaseReconciler(steps, new StatusWriter(clock));
   }
 
@@ -103,8 +106,10 @@ class HealthWaitReconcileTest {
     return release;
   }
 
+  /** Ready, Reconciling, Stalled (Drifted is drift's). */
   private static List<Tuple> conditions(OciHelmRelease release) {
     return release.getStatus().getConditions().stream()
+        .filter(c -> !c.getType().equals("Drifted"))
         .map(c -> new Tuple(c.getType(), c.getStatus(), c.getReason()))
         .toList();
   }

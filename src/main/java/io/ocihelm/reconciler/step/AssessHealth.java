@@ -23,12 +23,26 @@ public final class AssessHealth implements ReleaseStep {
   /** ... later ones back off to this, so a slow rollout costs few looks. */
   static final Duration MAX_RECHECK = Duration.ofSeconds(15);
 
-  private final ReleaseHealth health;
+  private final ReleaseHealth afterApply;
+  private final ReleaseHealth whileWaiting;
   private final ReleaseRecorder records;
   private final Clock clock;
 
+  /** One source of live objects for both looks (tests, the CLI). */
   public AssessHealth(ReleaseHealth health, ReleaseRecorder records, Clock clock) {
-    this.health = health;
+    this(health, health, records, clock);
+  }
+
+  /**
+   * @param afterApply reads the API server: right after an apply an informer cache may still hold
+   *     the previous version of an object (healthy at its old generation), which would end the
+   *     wait before it began
+   * @param whileWaiting reads the shared informers: rechecks cost no API call, and the informer's
+   *     update events bring the recheck forward when an object changes
+   */
+  public AssessHealth(ReleaseHealth afterApply, ReleaseHealth whileWaiting, ReleaseRecorder records, Clock clock) {
+    this.afterApply = afterApply;
+    this.whileWaiting = whileWaiting;
     this.records = records;
     this.clock = clock;
   }
@@ -40,7 +54,9 @@ public final class AssessHealth implements ReleaseStep {
       return;
     }
     Inventory inventory = request.hasApplied() ? request.applied() : request.previousInventory();
-    HealthReport report = health.assess(inventory, request.hasApplied());
+    HealthReport report = request.hasApplied()
+        ? afterApply.assess(inventory, true)
+        : whileWaiting.assess(inventory);
     Instant now = clock.instant();
     Instant since = request.hasRendered() ? now : records.pendingSince(request).orElse(now);
     Duration waited = Duration.between(since, now);
