@@ -37,8 +37,9 @@ public final class AssessHealth implements ReleaseStep {
    * @param afterApply reads the API server: right after an apply an informer cache may still hold
    *     the previous version of an object (healthy at its old generation), which would end the
    *     wait before it began
-   * @param whileWaiting reads the shared informers: rechecks cost no API call, and the informer's
-   *     update events bring the recheck forward when an object changes
+   * @param whileWaiting reads the shared informers: rechecks cost no API call while anything is
+   *     unhealthy (the final healthy answer is confirmed through {@code afterApply}), and the
+   *     informers' update events bring the recheck forward when an object changes
    */
   public AssessHealth(ReleaseHealth afterApply, ReleaseHealth whileWaiting, ReleaseRecorder records, Clock clock) {
     this.afterApply = afterApply;
@@ -54,9 +55,17 @@ public final class AssessHealth implements ReleaseStep {
       return;
     }
     Inventory inventory = request.hasApplied() ? request.applied() : request.previousInventory();
-    HealthReport report = request.hasApplied()
-        ? afterApply.assess(inventory, true)
-        : whileWaiting.assess(inventory);
+    HealthReport report;
+    if (request.hasApplied()) {
+      report = afterApply.assess(inventory, true);
+    } else {
+      report = whileWaiting.assess(inventory);
+      if (report.isHealthy() && afterApply != whileWaiting) {
+        // A cache that lags an apply can show an object healthy at its old generation: only an
+        // unhealthy answer is taken from the cache, a healthy one is confirmed by the API server.
+        report = afterApply.assess(inventory);
+      }
+    }
     Instant now = clock.instant();
     Instant since = request.hasRendered() ? now : records.pendingSince(request).orElse(now);
     Duration waited = Duration.between(since, now);
