@@ -29,4 +29,22 @@ public record ReleaseSteps(
     ReleaseStep uninstall,
     ReleaseStep rememberApplied,
     ReleaseStep correctDrift,
-    InformerLiveObjects liveObjects) {}
+    InformerLiveObjects liveObjects) {
+  /** Steps without drift detection and without watches of released objects (tests). */
+  public ReleaseSteps(
+      ReleaseStep resolveChart,
+      ReleaseStep loadValues,
+      ReleaseStep fetchChart,
+      ReleaseStep installCrds,
+      ReleaseStep renderRelease,
+      ReleaseStep createNamespace,
+      ReleaseStep applyManifests,
+      ReleaseStep pruneOrphans,
+      ReleaseStep assessHealth,
+      ReleaseStep recordRelease,
+      FailureStep remediateFailure,
+      ReleaseStep uninstall) {
+    this(resolveChart, loadValues, fetchChart, installCrds, renderRelease, createNamespace, applyManifests,
+        pruneOrphans, assessHealth, recordRelease, remediateFailure, uninstall, request -> {}, request -> {}, null);
+  }
+}
