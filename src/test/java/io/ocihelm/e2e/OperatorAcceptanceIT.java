@@ -40,6 +40,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Acceptance: the REAL packaged operator ({@code bin/ocihelm operator} over {@code
@@ -63,7 +64,8 @@ class OperatorAcceptanceIT {
   private static KubernetesClient admin;
   private static Registry registry;
   private static OperatorProcess operator;
-  private static Path work;
+  @TempDir
+  static Path work;
   private static Helm helm4;
   private static Helm helm3;
   private static String upgrades;
@@ -76,7 +78,6 @@ class OperatorAcceptanceIT {
     controlPlane = ControlPlane.shared();
     admin = controlPlane.adminClient();
     registry = Registry.shared(Registry.Variant.ANONYMOUS);
-    work = Files.createTempDirectory("ocihelm-acceptance-");
     helm4 = Helm.isolated(work.resolve("helm4")).withKubeconfig(controlPlane.kubeconfig());
     helm3 = Helm.isolated(Tool.HELM3, work.resolve("helm3")).withKubeconfig(controlPlane.kubeconfig());
     upgrades = controlPlane.createNamespace("accept-upgrades");
