@@ -89,6 +89,15 @@ class OperatorAcceptanceIT {
         operator.startupTime().toMillis(), operator.logFile());
   }
 
+  @Test
+  @Order(0)
+  void runsOutsideTheClusterOnLoopbackWatchingTheGivenNamespaces() {
+    String log = operator.log();
+    assertThat(log).contains("Listening on: http://127.0.0.1:");
+    assertThat(log).containsPattern("Registered reconciler: .* for namespace\\(s\\): \\[[^\\]]*" + upgrades);
+    assertThat(log).doesNotContain("all namespaces");
+  }
+
   @AfterAll
   static void stopOperator() {
     if (operator != null) {
