@@ -7,6 +7,9 @@ import io.ocihelm.api.v1alpha1.OciHelmRelease;
 import io.ocihelm.api.v1alpha1.LocalSecretReference;
 import io.ocihelm.api.v1alpha1.OciHelmReleaseSpec;
 import io.ocihelm.api.v1alpha1.RegistryAuth;
+import io.ocihelm.api.v1alpha1.RegistryTls;
+import io.ocihelm.api.v1alpha1.Verification;
+import io.ocihelm.api.v1alpha1.CosignVerification;
 import io.ocihelm.api.v1alpha1.ValuesSourceKind;
 import java.util.List;
 import java.util.Optional;
@@ -17,7 +20,8 @@ import java.util.stream.Stream;
 /**
  * An index of the ConfigMaps and Secrets each release reads, kept by JOSDK on its cache of
  * OciHelmReleases: the key {@code Kind/namespace/name} of every valuesFrom reference and of the
- * registry credentials Secret (spec.auth.secretRef). A change to a ConfigMap or Secret finds the
+ * registry credentials Secret (spec.auth.secretRef), the registry TLS Secret (spec.tls.caSecretRef) and
+ * the cosign public keys (spec.verify.cosign.publicKeySecretRef). A change to a ConfigMap or Secret finds the
  * releases to reconcile with one index lookup, not a scan of all releases. Both references are
  * namespace-local (DESIGN.md §2), so the namespace is the release's.
  */
@@ -39,7 +43,13 @@ public final class SourceIndex {
     Stream<String> credentials = Optional.ofNullable(spec.getAuth()).map(RegistryAuth::getSecretRef)
         .map(LocalSecretReference::getName).filter(name -> !name.isEmpty())
         .map(name -> key(ValuesSourceKind.Secret, namespace, name)).stream();
-    return Stream.concat(values, credentials).distinct().toList();
+    Stream<String> registryTrust = Stream.of(
+            Optional.ofNullable(spec.getTls()).map(RegistryTls::getCaSecretRef),
+            Optional.ofNullable(spec.getVerify()).map(Verification::getCosign).map(CosignVerification::getPublicKeySecretRef))
+        .flatMap(Optional::stream)
+        .map(LocalSecretReference::getName).filter(name -> name != null && !name.isEmpty())
+        .map(name -> key(ValuesSourceKind.Secret, namespace, name));
+    return Stream.of(values, credentials, registryTrust).flatMap(s -> s).distinct().toList();
   }
 
   public static String key(ValuesSourceKind kind, String namespace, String name) {

@@ -39,7 +39,21 @@ class SourceIndexTest {
             List.of("ConfigMap/team-a/v")),
         Arguments.of("the registry credentials Secret", release("team-b", "demo", "pull"), List.of("Secret/team-b/pull")),
         Arguments.of("credentials that are also a values Secret: one key",
-            release("team-b", "demo", "pull", ref(ValuesSourceKind.Secret, "pull")), List.of("Secret/team-b/pull")));
+            release("team-b", "demo", "pull", ref(ValuesSourceKind.Secret, "pull")), List.of("Secret/team-b/pull")),
+        Arguments.of("the registry TLS Secret and the cosign public keys", withTrust(release("team-c", "demo", "pull"), "ca", "keys"),
+            List.of("Secret/team-c/pull", "Secret/team-c/ca", "Secret/team-c/keys")));
+  }
+
+  private static OciHelmRelease withTrust(OciHelmRelease release, String caSecret, String keysSecret) {
+    io.ocihelm.api.v1alpha1.RegistryTls tls = new io.ocihelm.api.v1alpha1.RegistryTls();
+    tls.setCaSecretRef(new io.ocihelm.api.v1alpha1.LocalSecretReference(caSecret));
+    release.getSpec().setTls(tls);
+    io.ocihelm.api.v1alpha1.CosignVerification cosign = new io.ocihelm.api.v1alpha1.CosignVerification();
+    cosign.setPublicKeySecretRef(new io.ocihelm.api.v1alpha1.LocalSecretReference(keysSecret));
+    io.ocihelm.api.v1alpha1.Verification verify = new io.ocihelm.api.v1alpha1.Verification();
+    verify.setCosign(cosign);
+    release.getSpec().setVerify(verify);
+    return release;
   }
 
   @ParameterizedTest(name = "{0}")
