@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * When is a released object healthy? kstatus' rules (the ones {@code kubectl wait}, Flux and
@@ -22,7 +23,25 @@ import java.util.Optional;
  */
 public final class HealthRules {
 
+  /**
+   * Kinds that have no status to wait for: current as soon as they exist. Right after a successful
+   * apply their health is known without reading them back (no API call per ConfigMap).
+   */
+  private static final Set<String> CURRENT_WHEN_PRESENT = Set.of(
+      "/ConfigMap", "/Secret", "/ServiceAccount", "/LimitRange", "/Endpoints",
+      "rbac.authorization.k8s.io/Role", "rbac.authorization.k8s.io/ClusterRole",
+      "rbac.authorization.k8s.io/RoleBinding", "rbac.authorization.k8s.io/ClusterRoleBinding",
+      "networking.k8s.io/NetworkPolicy", "networking.k8s.io/IngressClass",
+      "scheduling.k8s.io/PriorityClass", "storage.k8s.io/StorageClass",
+      "admissionregistration.k8s.io/ValidatingWebhookConfiguration",
+      "admissionregistration.k8s.io/MutatingWebhookConfiguration");
+
   private HealthRules() {}
+
+  /** Whether the kind's health depends on more than its existence (its status, its spec). */
+  public static boolean dependsOnState(String apiVersion, String kind) {
+    return !CURRENT_WHEN_PRESENT.contains(group(apiVersion) + "/" + kind);
+  }
 
   public static Health assess(GenericKubernetesResource object) {
     if (object.getMetadata() != null && object.getMetadata().getDeletionTimestamp() != null) {

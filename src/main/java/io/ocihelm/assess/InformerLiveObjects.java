@@ -9,6 +9,7 @@ import io.fabric8.kubernetes.client.informers.cache.Cache;
 import io.fabric8.kubernetes.client.informers.cache.ItemStore;
 import io.ocihelm.apply.Inventory;
 import io.ocihelm.apply.ReleaseOwnership;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -35,6 +36,7 @@ import java.util.stream.Stream;
  */
 public final class InformerLiveObjects implements LiveObjects, AutoCloseable {
   private static final Logger LOG = Logger.getLogger(InformerLiveObjects.class.getName());
+  private static final Duration RETRY_START = Duration.ofMinutes(5);
 
   /** Hears of a change to a released object. */
   @FunctionalInterface
@@ -46,6 +48,8 @@ public final class InformerLiveObjects implements LiveObjects, AutoCloseable {
   private final LiveObjects api;
   private final Map<String, SharedIndexInformer<GenericKubernetesResource>> informers = new ConcurrentHashMap<>();
   private final List<Listener> listeners = new CopyOnWriteArrayList<>();
+  /** Kinds whose informer could not start (not served, or no list/watch right): nanoTime of the next try. */
+  private final Map<String, Long> retryAfter = new ConcurrentHashMap<>();
   private volatile boolean closed;
 
   public InformerLiveObjects(KubernetesClient client) {
@@ -69,9 +73,12 @@ public final class InformerLiveObjects implements LiveObjects, AutoCloseable {
 
   /** Starts the informer of a kind unless it runs already; returns at once (the list is async). */
   public void watch(String apiVersion, String kind) {
-    if (!closed) {
-      informers.computeIfAbsent(apiVersion + "/" + kind, key -> start(key, apiVersion, kind));
+    String key = apiVersion + "/" + kind;
+    Long notBefore = retryAfter.get(key);
+    if (closed || (notBefore != null && System.nanoTime() - notBefore < 0)) {
+      return;
     }
+    informers.computeIfAbsent(key, k -> start(k, apiVersion, kind));
   }
 
   /** The kinds watched, as {@code apiVersion/kind}. */
@@ -110,6 +117,7 @@ public final class InformerLiveObjects implements LiveObjects, AutoCloseable {
       // The kind is not served (yet): nothing cached, get() asks the API server; the next
       // watch() tries again.
       LOG.fine(() -> "no informer for " + key + ": " + e.getMessage());
+      retryAfter.put(key, System.nanoTime() + RETRY_START.toNanos());
       return null;
     }
     informer.removeNamespaceIndex();
@@ -117,7 +125,9 @@ public final class InformerLiveObjects implements LiveObjects, AutoCloseable {
     informer.addEventHandler(new Forwarder());
     informer.start().whenComplete((ignored, failure) -> {
       if (failure != null) {
+        // Without list/watch rights (deploy/restricted) objects are read by GET; asked again later.
         LOG.warning("informer for " + key + " did not start: " + failure.getMessage());
+        retryAfter.put(key, System.nanoTime() + RETRY_START.toNanos());
         informers.remove(key, informer);
         informer.stop();
       }

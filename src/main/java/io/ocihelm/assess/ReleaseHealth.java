@@ -12,9 +12,21 @@ public final class ReleaseHealth {
     this.live = live;
   }
 
+  /** Reads every object of {@code inventory} and assesses it. */
   public HealthReport assess(Inventory inventory) {
+    return assess(inventory, false);
+  }
+
+  /**
+   * @param justApplied the inventory was applied successfully a moment ago: objects whose kind is
+   *     healthy once it exists ({@link HealthRules#dependsOnState}) are not read back
+   */
+  public HealthReport assess(Inventory inventory, boolean justApplied) {
     List<HealthReport.Unhealthy> unhealthy = new ArrayList<>();
     for (Inventory.Entry entry : inventory.entries()) {
+      if (justApplied && !HealthRules.dependsOnState(entry.apiVersion(), entry.kind())) {
+        continue;
+      }
       Health health = live.get(entry)
           .map(HealthRules::assess)
           .orElseGet(() -> Health.inProgress("not found"));

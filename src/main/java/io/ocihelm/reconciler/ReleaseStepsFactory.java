@@ -22,6 +22,7 @@ import io.ocihelm.assess.LiveObjects;
 import io.ocihelm.assess.ReleaseHealth;
 import io.ocihelm.reconciler.step.ApplyManifests;
 import io.ocihelm.reconciler.step.ApplyWithHooks;
+import io.ocihelm.reconciler.step.PostHooksWhenHealthy;
 import io.ocihelm.reconciler.step.CreateNamespace;
 import io.ocihelm.reconciler.step.InstallCrds;
 import io.ocihelm.reconciler.step.AssessHealth;
@@ -116,7 +117,7 @@ public final class ReleaseStepsFactory {
         new CreateNamespace(new NamespaceCreator(client)),
         new RecordFailedApply(new ApplyWithHooks(hooks, new ApplyManifests(access::applier)), records),
         new PruneOrphans(access::pruner),
-        new AssessHealth(new ReleaseHealth(live), records, Clock.systemUTC()),
+        new PostHooksWhenHealthy(hooks, records, new AssessHealth(new ReleaseHealth(live), records, Clock.systemUTC())),
         new RecordRelease(records),
         new RemediateFailure(records, new RollBack(applier, pruner, records), pruner),
         new Uninstall(access::pruner, records, hooks),

@@ -72,6 +72,11 @@ public record ReleaseRecord(
     return withInfo(current.withStatus(status, description));
   }
 
+  /** A copy with the hooks replaced (e.g. with the last runs of hooks run since it was written). */
+  public ReleaseRecord withHooks(List<ReleaseHook> newHooks) {
+    return new ReleaseRecord(name, info, chart, config, manifest, newHooks, version, namespace, applyMethod, labels, unknownFields);
+  }
+
   /** A copy with the custom labels replaced. */
   public ReleaseRecord withLabels(Map<String, String> newLabels) {
     return new ReleaseRecord(name, info, chart, config, manifest, hooks, version, namespace, applyMethod, newLabels, unknownFields);

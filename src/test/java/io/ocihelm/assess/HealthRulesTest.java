@@ -320,4 +320,16 @@ class HealthRulesTest {
     assertThat(health.state()).isEqualTo(c.state());
     assertThat(health.message()).isEqualTo(c.message());
   }
+
+  @ParameterizedTest(name = "{0} {1}")
+  @org.junit.jupiter.params.provider.CsvSource({
+      "v1, ConfigMap, false",
+      "v1, Secret, false",
+      "rbac.authorization.k8s.io/v1, ClusterRoleBinding, false",
+      "v1, Service, true",
+      "apps/v1, Deployment, true",
+      "example.com/v1, Widget, true"})
+  void knowsWhichKindsAreHealthyOnceTheyExist(String apiVersion, String kind, boolean dependsOnState) {
+    assertThat(HealthRules.dependsOnState(apiVersion, kind)).isEqualTo(dependsOnState);
+  }
 }

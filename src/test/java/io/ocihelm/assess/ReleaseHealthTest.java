@@ -47,6 +47,21 @@ class ReleaseHealthTest {
   }
 
   @Test
+  void rightAfterApplyOnlyKindsWithStateAreReadBack() {
+    List<Inventory.Entry> read = new java.util.ArrayList<>();
+    LiveObjects counting = entry -> {
+      read.add(entry);
+      return Optional.of(object(entry));
+    };
+
+    HealthReport report = new ReleaseHealth(counting).assess(Inventory.of(List.of(SETTINGS, WEB)), true);
+
+    assertThat(read).containsExactly(WEB);
+    assertThat(report.assessed()).isEqualTo(2);
+    assertThat(report.unhealthy()).extracting(u -> u.entry()).containsExactly(WEB);
+  }
+
+  @Test
   void theSummaryNamesAtMostFiveObjects() {
     List<Inventory.Entry> missing = java.util.stream.IntStream.range(0, 7)
         .mapToObj(i -> new Inventory.Entry("v1", "ConfigMap", "team-a", "cm" + i)).toList();

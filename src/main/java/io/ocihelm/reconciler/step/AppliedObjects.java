@@ -76,6 +76,11 @@ public final class AppliedObjects {
     return recorded;
   }
 
+  /** Bytes held in memory (gzipped JSON). */
+  public synchronized long bytesHeld() {
+    return bytes;
+  }
+
   /** Forgets a release (uninstalled). */
   public synchronized void forget(ReleaseRequest request) {
     Remembered removed = byRelease.remove(releaseKey(request));

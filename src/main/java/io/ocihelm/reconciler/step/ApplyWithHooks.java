@@ -7,13 +7,15 @@ import io.ocihelm.apply.hook.HookPlan;
 import io.ocihelm.apply.hook.HookRunner;
 import io.ocihelm.reconciler.ReconcileFailure;
 import io.ocihelm.reconciler.ReleaseRequest;
-import java.time.Duration;
+import io.ocihelm.render.Manifest;
+import java.util.List;
 
 /**
- * Act: the apply between the release's hooks, as {@code helm install} (pre-install, apply,
- * post-install) and {@code helm upgrade} (pre-upgrade, apply, post-upgrade) run them; test hooks
- * never run here. A failed hook fails the revision with ApplyFailed naming the hook; a hook the
- * cluster refused for a passing reason is retried.
+ * Act: the apply after the release's pre hooks, as {@code helm install} (pre-install, apply) and
+ * {@code helm upgrade} (pre-upgrade, apply) run them; the post hooks run once the release is
+ * healthy ({@link PostHooksWhenHealthy}), as helm runs them after its wait. Test hooks never run
+ * here. A failed hook fails the revision with ApplyFailed naming the hook; a hook the cluster
+ * refused for a passing reason is retried.
  */
 public final class ApplyWithHooks implements ReleaseStep {
   private final HookRunner hooks;
@@ -27,21 +29,19 @@ public final class ApplyWithHooks implements ReleaseStep {
   @Override
   public void run(ReleaseRequest request) {
     boolean install = request.revision() == 1;
-    runHooks(request, install ? HookPlan.PRE_INSTALL : HookPlan.PRE_UPGRADE);
+    runHooks(hooks, request, request.rendered().hooks(), install ? HookPlan.PRE_INSTALL : HookPlan.PRE_UPGRADE);
     apply.run(request);
-    runHooks(request, install ? HookPlan.POST_INSTALL : HookPlan.POST_UPGRADE);
   }
 
-  private void runHooks(ReleaseRequest request, String event) {
-    if (request.rendered().hooks().isEmpty()) {
+  /** Runs the hooks of {@code event}, keeping their runs in the request (also when one fails). */
+  static void runHooks(HookRunner hooks, ReleaseRequest request, List<Manifest> all, String event) {
+    if (HookPlan.forEvent(all, event).isEmpty()) {
       return;
     }
     ReleaseOwnership ownership =
         new ReleaseOwnership(request.releaseName(), request.targetNamespace(), request.ownerKey());
-    Duration timeout = request.timeout();
     try {
-      request.addHookRuns(
-          hooks.run(event, request.rendered().hooks(), request.targetNamespace(), ownership::stampHook, timeout));
+      request.addHookRuns(hooks.run(event, all, request.targetNamespace(), ownership::stampHook, request.timeout()));
     } catch (HookFailedException e) {
       request.addHookRuns(e.runs());
       throw failure(e);

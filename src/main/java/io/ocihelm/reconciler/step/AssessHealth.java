@@ -40,7 +40,7 @@ public final class AssessHealth implements ReleaseStep {
       return;
     }
     Inventory inventory = request.hasApplied() ? request.applied() : request.previousInventory();
-    HealthReport report = health.assess(inventory);
+    HealthReport report = health.assess(inventory, request.hasApplied());
     Instant now = clock.instant();
     Instant since = request.hasRendered() ? now : records.pendingSince(request).orElse(now);
     Duration waited = Duration.between(since, now);

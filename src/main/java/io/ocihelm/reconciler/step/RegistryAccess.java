@@ -15,13 +15,9 @@ import io.ocihelm.oci.TlsOptions;
 import io.ocihelm.reconciler.ReconcileFailure;
 import io.ocihelm.reconciler.ReleaseRequest;
 import io.ocihelm.reconciler.watch.WatchedSources;
-import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 
 /**
  * Registry clients shared by all releases: one per distinct connection setting (plain HTTP or
@@ -39,8 +35,6 @@ public final class RegistryAccess implements AutoCloseable {
   /** Which client: the connection setting without the Secret's version. */
   private record Slot(boolean plainHttp, String secretNamespace, String secretName) {}
 
-  private record Held(String resourceVersion, RegistryClient client) {}
-
   /**
    * A client and the identity of its connection setting: releases with equal identities may share
    * what the registry answered (see {@link SharedResolutions}).
@@ -50,7 +44,7 @@ public final class RegistryAccess implements AutoCloseable {
   private final WatchedSources sources;
   private final RegistryOptions baseOptions;
   private final BlobCache cache;
-  private final Map<Slot, Held> clients = new LinkedHashMap<>(16, 0.75f, true);
+  private final ClientPool<Slot, RegistryClient> clients = new ClientPool<>(MAX_CLIENTS, RegistryClient::close);
 
   public RegistryAccess(KubernetesClient kubernetes, RegistryOptions baseOptions, BlobCache cache) {
     this(new WatchedSources(kubernetes), baseOptions, cache);
@@ -71,7 +65,7 @@ public final class RegistryAccess implements AutoCloseable {
     boolean plainHttp = Boolean.TRUE.equals(spec.getPlainHTTP());
     if (spec.getAuth() == null || spec.getAuth().getSecretRef() == null) {
       Slot slot = new Slot(plainHttp, "", "");
-      return new Connection(identity(slot, ""), held(slot, "", () -> newClient(plainHttp, CredentialStore.ANONYMOUS)));
+      return new Connection(identity(slot, ""), clients.get(slot, "", () -> newClient(plainHttp, CredentialStore.ANONYMOUS)));
     }
     String secretName = spec.getAuth().getSecretRef().getName();
     Secret secret = sources.secret(request.namespace(), secretName).orElseThrow(() ->
@@ -80,7 +74,7 @@ public final class RegistryAccess implements AutoCloseable {
             "auth secret " + request.namespace() + "/" + secretName + " not found", null));
     Slot slot = new Slot(plainHttp, request.namespace(), secretName);
     String version = secret.getMetadata().getResourceVersion();
-    return new Connection(identity(slot, version), held(slot, version, () -> newClient(plainHttp, credentials(secret))));
+    return new Connection(identity(slot, version), clients.get(slot, version, () -> newClient(plainHttp, credentials(secret))));
   }
 
   public ChartPuller puller(ReleaseRequest request) {
@@ -89,38 +83,12 @@ public final class RegistryAccess implements AutoCloseable {
 
   /** Connection settings with a client now (at most {@link #MAX_CLIENTS}). */
   public int clientCount() {
-    synchronized (clients) {
-      return clients.size();
-    }
+    return clients.size();
   }
 
   private static String identity(Slot slot, String resourceVersion) {
     return (slot.plainHttp() ? "http" : "https") + "|" + slot.secretNamespace() + "/" + slot.secretName()
         + "@" + resourceVersion;
-  }
-
-  private RegistryClient held(Slot slot, String resourceVersion, Supplier<RegistryClient> create) {
-    List<RegistryClient> retired = new ArrayList<>();
-    RegistryClient client;
-    synchronized (clients) {
-      Held held = clients.get(slot);
-      if (held != null && held.resourceVersion().equals(resourceVersion)) {
-        return held.client();
-      }
-      if (held != null) {
-        retired.add(held.client());
-      }
-      client = create.get();
-      clients.put(slot, new Held(resourceVersion, client));
-      Iterator<Held> eldest = clients.values().iterator();
-      while (clients.size() > MAX_CLIENTS) {
-        retired.add(eldest.next().client());
-        eldest.remove();
-      }
-    }
-    // Outside the lock: close waits for requests in flight.
-    retired.forEach(RegistryClient::close);
-    return client;
   }
 
   private static CredentialStore credentials(Secret secret) {
@@ -143,11 +111,6 @@ public final class RegistryAccess implements AutoCloseable {
 
   @Override
   public void close() {
-    List<RegistryClient> all;
-    synchronized (clients) {
-      all = clients.values().stream().map(Held::client).toList();
-      clients.clear();
-    }
-    all.forEach(RegistryClient::close);
+    clients.closeAll();
   }
 }

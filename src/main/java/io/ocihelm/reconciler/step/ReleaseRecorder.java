@@ -51,6 +51,14 @@ public interface ReleaseRecorder {
   /** Stores the rollback to {@code target} as a new {@code pending-rollback} revision ("Rollback to N"). */
   default void recordRollback(ReleaseRequest request, ReleaseRecord target) {}
 
+  /**
+   * The revision recorded pending (applied, waiting to be healthy), if any: its hooks run
+   * post-install/post-upgrade once it is healthy.
+   */
+  default Optional<ReleaseRecord> pendingRecord(ReleaseRequest request) {
+    return Optional.empty();
+  }
+
   /** Forgets every stored revision of the release (it is uninstalled). */
   default void recordUninstalled(ReleaseRequest request) {}
 

@@ -19,6 +19,10 @@ public final class RememberApplied implements ReleaseStep {
 
   @Override
   public void run(ReleaseRequest request) {
+    if (!request.hasApplied()) {
+      // Only health was assessed (the objects were applied by an earlier reconcile, remembered then).
+      return;
+    }
     applied.remember(request);
     if (watched != null) {
       watched.watch(request.applied());

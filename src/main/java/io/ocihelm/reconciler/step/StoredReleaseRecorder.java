@@ -97,10 +97,14 @@ public final class StoredReleaseRecorder implements ReleaseRecorder {
   }
 
   @Override
+  public Optional<ReleaseRecord> pendingRecord(ReleaseRequest request) {
+    return pending(history(request));
+  }
+
   public void settlePending(ReleaseRequest request, boolean deployed, String description) {
     ReleaseStore store = stores.apply(request);
     calling("settle the pending release", () -> {
-      pending(history(request)).ifPresent(pending -> {
+      pending(history(request)).map(p -> withRuns(p, request.hookRuns())).ifPresent(pending -> {
         if (deployed) {
           store.markDeployed(pending, description);
         } else {
@@ -219,9 +223,30 @@ public final class StoredReleaseRecorder implements ReleaseRecorder {
   @Override
   public List<Manifest> deployedHooks(ReleaseRequest request) {
     return history(request).lastDeployed()
-        .map(record -> record.hooks().stream()
-            .map(h -> new Manifest(h.path(), h.manifest(), h.kind(), h.name(), h.events(), h.weight(), h.deletePolicies()))
-            .toList())
+        .map(StoredReleaseRecorder::hookManifests)
         .orElse(List.of());
+  }
+
+  /** The hooks of a record, as the hook runner takes them. */
+  public static List<Manifest> hookManifests(ReleaseRecord record) {
+    return record.hooks().stream()
+        .map(h -> new Manifest(h.path(), h.manifest(), h.kind(), h.name(), h.events(), h.weight(), h.deletePolicies()))
+        .toList();
+  }
+
+  /** {@code record} with the last runs of the hooks that ran since it was written (post hooks of a pending revision). */
+  private static ReleaseRecord withRuns(ReleaseRecord record, List<HookRun> runs) {
+    if (runs.isEmpty()) {
+      return record;
+    }
+    List<ReleaseHook> hooks = record.hooks().stream()
+        .map(h -> runs.stream()
+            .filter(r -> r.hook().name().equals(h.name()) && r.hook().kind().equals(h.kind()) && r.hook().path().equals(h.path()))
+            .reduce((first, second) -> second)
+            .map(r -> ReleaseHook.ran(h.name(), h.kind(), h.path(), h.manifest(), h.events(), h.weight(),
+                r.deletePolicies(), r.phase(), r.startedAt(), r.completedAt()))
+            .orElse(h))
+        .toList();
+    return record.withHooks(hooks);
   }
 }
