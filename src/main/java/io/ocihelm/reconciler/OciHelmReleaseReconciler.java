@@ -158,6 +158,7 @@ public class OciHelmReleaseReconciler implements Reconciler<OciHelmRelease>, Cle
       case RELEASE -> {}
     }
     // act
+    steps.verifyChart().run(request);
     steps.fetchChart().run(request);
     steps.installCrds().run(request);
     steps.renderRelease().run(request);

@@ -41,11 +41,15 @@ public final class ReleaseRequest {
    */
   public record RecordedRevision(long number, String status, String description) {}
 
+  /** The outcome of checking the chart's signature (spec.verify): the Verified condition. */
+  public record SignatureCheck(boolean passed, String message) {}
+
   private final OciHelmRelease release;
   private final Instant startedAt;
   private ResolvedChart resolvedChart;
   private Chart chart;
   private MergedValues values;
+  private SignatureCheck signatureCheck;
   private RenderedRelease rendered;
   private List<GenericKubernetesResource> objects;
   private Inventory applied;
@@ -154,6 +158,15 @@ public final class ReleaseRequest {
 
   public void setValues(MergedValues values) {
     this.values = values;
+  }
+
+  /** Empty when the signature was not checked in this reconcile (no spec.verify, or not reached). */
+  public Optional<SignatureCheck> signatureCheck() {
+    return Optional.ofNullable(signatureCheck);
+  }
+
+  public void setSignatureCheck(SignatureCheck signatureCheck) {
+    this.signatureCheck = signatureCheck;
   }
 
   public RenderedRelease rendered() {

@@ -45,6 +45,7 @@ import io.ocihelm.reconciler.step.SharedResolutions;
 import io.ocihelm.reconciler.step.StoredReleaseRecorder;
 import io.ocihelm.release.ReleaseStore;
 import io.ocihelm.reconciler.step.Uninstall;
+import io.ocihelm.reconciler.step.VerifyChart;
 import io.ocihelm.render.ReleaseRenderer;
 import io.ocihelm.reconciler.watch.WatchedSources;
 import java.time.Clock;
@@ -111,6 +112,7 @@ public final class ReleaseStepsFactory {
     return new ReleaseSteps(
         new ResolveChart(registries, resolutions),
         new LoadValues(sources),
+        new VerifyChart(sources, registries),
         new FetchChart(registries, new ChartLoader()),
         new InstallCrds(new CrdInstaller(client, crds), records),
         new RenderRelease(renderer, capabilities, new ClusterLookup(client, scopes), records),

@@ -70,6 +70,7 @@ public final class StatusWriter {
             condition(ConditionType.Ready, ConditionStatus.True, Reason.Succeeded, message)));
         setDrifted(after, before, generation, DriftConditions.afterRelease(request).orElse(null));
         after.setHistory(history(before, request));
+        setVerified(after, before, generation, request);
       }
       case ReconcileOutcome.Waiting waiting -> {
         after.setHistory(history(before, request));
@@ -86,6 +87,7 @@ public final class StatusWriter {
         after.setConditions(conditions(before, generation,
             condition(ConditionType.Ready, ConditionStatus.Unknown, Reason.Progressing, message),
             condition(ConditionType.Reconciling, ConditionStatus.True, Reason.Progressing, message)));
+        setVerified(after, before, generation, request);
       }
       case ReconcileOutcome.Failed failed when failed.failure().isWaiting() -> {
         // Nothing was attempted and nothing failed (a dependency, another helm operation): Ready=False
@@ -128,6 +130,7 @@ public final class StatusWriter {
           progress = condition(ConditionType.Stalled, ConditionStatus.True, failure.reason(), message);
         }
         after.setConditions(conditions(before, generation, ready, progress));
+        setVerified(after, before, generation, request);
       }
     }
     return after;
@@ -234,10 +237,31 @@ public final class StatusWriter {
    * its status is unchanged; removed when {@code wanted} is null.
    */
   private void setDrifted(OciHelmReleaseStatus after, OciHelmReleaseStatus before, long generation, Wanted wanted) {
+    setCondition(after, before, generation, ConditionType.Drifted, wanted);
+  }
+
+  /**
+   * Verified from this reconcile's signature check (spec.verify); as it was when the check was not
+   * reached (a registry failure before it, say); removed without spec.verify.
+   */
+  private void setVerified(OciHelmReleaseStatus after, OciHelmReleaseStatus before, long generation,
+      ReleaseRequest request) {
+    if (request.spec().getVerify() == null) {
+      setCondition(after, before, generation, ConditionType.Verified, null);
+      return;
+    }
+    request.signatureCheck().ifPresent(check -> setCondition(after, before, generation, ConditionType.Verified,
+        check.passed()
+            ? condition(ConditionType.Verified, ConditionStatus.True, Reason.Succeeded, check.message())
+            : condition(ConditionType.Verified, ConditionStatus.False, Reason.VerificationFailed, check.message())));
+  }
+
+  private void setCondition(OciHelmReleaseStatus after, OciHelmReleaseStatus before, long generation,
+      ConditionType type, Wanted wanted) {
     List<Condition> result = new ArrayList<>();
     boolean placed = false;
     for (Condition c : after.getConditions()) {
-      if (!c.is(ConditionType.Drifted)) {
+      if (!c.is(type)) {
         result.add(c);
       } else if (wanted != null) {
         result.add(built(before, generation, wanted));

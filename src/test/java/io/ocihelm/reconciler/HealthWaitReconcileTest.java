@@ -57,6 +57,7 @@ class HealthWaitReconcileTest {
         r -> r.setResolvedChart(new ReleaseRequest.ResolvedChart(
             OciReference.parse("oci://127.0.0.1:5000/charts/demo:0.1.0"), "0.1.0", DIGEST)),
         r -> r.setValues(new ReleaseRequest.MergedValues(Map.of(), "sha256:values")),
+        r -> {},
         r -> r.setChart(new ChartLoader().loadFiles(List.of(new ChartFile(
             "Chart.yaml", "apiVersion: v2\nname: demo\nversion: 0.1.0\n".getBytes(StandardCharsets.UTF_8))))),
         r -> {},
@@ -74,7 +75,10 @@ class HealthWaitReconcileTest {
           remediations.add(decision.action().name());
           r.setRemediation(decision);
         },
-        r -> {});
+        r -> {},
+        r -> {},
+        r -> {},
+        null);
     return new OciHelmReleaseReconciler(steps, new StatusWriter(clock));
   }
 
@@ -154,7 +158,8 @@ class HealthWaitReconcileTest {
     var control = reconciler.reconcile(release, null);
 
     assertThat(ran).isEmpty();
-    assertThat(conditions(release)).containsExactly(new Tuple("Ready", ConditionStatus.True, "Succeeded"));
+    assertThat(conditions(release)).containsExactly(
+        new Tuple("Ready", ConditionStatus.True, "Succeeded"), new Tuple("Drifted", ConditionStatus.False, "NoDrift"));
     assertThat(release.getStatus().getLastAppliedRevision()).isEqualTo("0.1.0@" + DIGEST);
     assertThat(records.events).containsExactly("pending", "settled deployed");
     assertThat(control.getScheduleDelay()).hasValue(600_000L);
@@ -167,7 +172,8 @@ class HealthWaitReconcileTest {
 
     reconciler().reconcile(release, null);
 
-    assertThat(conditions(release)).containsExactly(new Tuple("Ready", ConditionStatus.True, "Succeeded"));
+    assertThat(conditions(release)).containsExactly(
+        new Tuple("Ready", ConditionStatus.True, "Succeeded"), new Tuple("Drifted", ConditionStatus.False, "NoDrift"));
     assertThat(records.events).containsExactly("deployed");
   }
 
@@ -178,7 +184,8 @@ class HealthWaitReconcileTest {
 
     reconciler().reconcile(release, null);
 
-    assertThat(conditions(release)).containsExactly(new Tuple("Ready", ConditionStatus.True, "Succeeded"));
+    assertThat(conditions(release)).containsExactly(
+        new Tuple("Ready", ConditionStatus.True, "Succeeded"), new Tuple("Drifted", ConditionStatus.False, "NoDrift"));
     assertThat(records.events).containsExactly("deployed");
   }
 
@@ -242,7 +249,8 @@ class HealthWaitReconcileTest {
     reconciler.reconcile(release, null);
 
     assertThat(ran).containsExactly("render", "apply");
-    assertThat(conditions(release)).containsExactly(new Tuple("Ready", ConditionStatus.True, "Succeeded"));
+    assertThat(conditions(release)).containsExactly(
+        new Tuple("Ready", ConditionStatus.True, "Succeeded"), new Tuple("Drifted", ConditionStatus.False, "NoDrift"));
     assertThat(release.getStatus().getFailures()).isZero();
   }
 

@@ -49,6 +49,7 @@ class ReleaseEventsTest {
         r -> r.setResolvedChart(new ReleaseRequest.ResolvedChart(
             OciReference.parse("oci://127.0.0.1:5000/charts/demo:" + version.get()), version.get(), DIGEST)),
         r -> r.setValues(new ReleaseRequest.MergedValues(Map.of("password", "s3cr3t"), "sha256:" + version.get())),
+        r -> {},
         r -> r.setChart(new ChartLoader().loadFiles(List.of(new ChartFile("Chart.yaml",
             ("apiVersion: v2\nname: demo\nversion: " + version.get() + "\n").getBytes(StandardCharsets.UTF_8))))),
         r -> {},
