@@ -35,14 +35,14 @@ public final class ReleaseRequest {
   /** Merged values and their checksum (the only trace of the values status keeps). */
   public record MergedValues(Map<String, Object> values, String checksum) {}
 
+  /** The outcome of checking the chart's signature (spec.verify): the Verified condition. */
+  public record SignatureCheck(boolean passed, String message) {}
+
   /**
    * A revision this reconcile stored as a Helm release record: its number, Helm's status word
    * ({@code deployed}, {@code failed}, {@code pending-upgrade}...) and Helm's description of it.
    */
   public record RecordedRevision(long number, String status, String description) {}
-
-  /** The outcome of checking the chart's signature (spec.verify): the Verified condition. */
-  public record SignatureCheck(boolean passed, String message) {}
 
   private final OciHelmRelease release;
   private final Instant startedAt;

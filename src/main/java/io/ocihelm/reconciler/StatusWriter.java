@@ -69,8 +69,8 @@ public final class StatusWriter {
         after.setConditions(conditions(before, generation,
             condition(ConditionType.Ready, ConditionStatus.True, Reason.Succeeded, message)));
         setDrifted(after, before, generation, DriftConditions.afterRelease(request).orElse(null));
-        after.setHistory(history(before, request));
         setVerified(after, before, generation, request);
+        after.setHistory(history(before, request));
       }
       case ReconcileOutcome.Waiting waiting -> {
         after.setHistory(history(before, request));
