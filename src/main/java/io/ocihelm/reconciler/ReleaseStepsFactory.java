@@ -88,8 +88,8 @@ public final class ReleaseStepsFactory {
 
   /**
    * @param records null for the default: Helm's release Secrets, written as the release's identity
-   * @param live how the health step reads released objects: by GET in the operator, since an
-   *     informer cache can lag an apply (an old generation would look healthy)
+   * @param live how the health step reads released objects right after applying them (the API
+   *     server: an informer cache can lag an apply, and an old generation would look healthy)
    */
   public static ReleaseSteps standard(KubernetesClient client, RegistryOptions registryOptions, ReleaseRecorder givenRecords,
       WatchedSources sources, SharedResolutions resolutions, LiveObjects live) {
@@ -121,7 +121,7 @@ public final class ReleaseStepsFactory {
         new RecordFailedApply(new ApplyWithHooks(hooks, new ApplyManifests(access::applier)), records),
         new PruneOrphans(access::pruner),
         new PostHooksWhenHealthy(hooks, records,
-            new AssessHealth(new ReleaseHealth(live), records, Clock.systemUTC())),
+            new AssessHealth(new ReleaseHealth(live), new ReleaseHealth(liveObjects), records, Clock.systemUTC())),
         new RecordRelease(records),
         new RemediateFailure(records, new RollBack(applier, pruner, records), pruner),
         new Uninstall(access::pruner, records, hooks),

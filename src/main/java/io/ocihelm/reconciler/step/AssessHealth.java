@@ -23,12 +23,27 @@ public final class AssessHealth implements ReleaseStep {
   /** ... later ones back off to this, so a slow rollout costs few looks. */
   static final Duration MAX_RECHECK = Duration.ofSeconds(15);
 
-  private final ReleaseHealth health;
+  private final ReleaseHealth afterApply;
+  private final ReleaseHealth whileWaiting;
   private final ReleaseRecorder records;
   private final Clock clock;
 
+  /** One source of live objects for both looks (tests, the CLI). */
   public AssessHealth(ReleaseHealth health, ReleaseRecorder records, Clock clock) {
-    this.health = health;
+    this(health, health, records, clock);
+  }
+
+  /**
+   * @param afterApply reads the API server: right after an apply an informer cache may still hold
+   *     the previous version of an object (healthy at its old generation), which would end the
+   *     wait before it began
+   * @param whileWaiting reads the shared informers: rechecks cost no API call while anything is
+   *     unhealthy (the final healthy answer is confirmed through {@code afterApply}), and the
+   *     informers' update events bring the recheck forward when an object changes
+   */
+  public AssessHealth(ReleaseHealth afterApply, ReleaseHealth whileWaiting, ReleaseRecorder records, Clock clock) {
+    this.afterApply = afterApply;
+    this.whileWaiting = whileWaiting;
     this.records = records;
     this.clock = clock;
   }
@@ -40,7 +55,17 @@ public final class AssessHealth implements ReleaseStep {
       return;
     }
     Inventory inventory = request.hasApplied() ? request.applied() : request.previousInventory();
-    HealthReport report = health.assess(inventory, request.hasApplied());
+    HealthReport report;
+    if (request.hasApplied()) {
+      report = afterApply.assess(inventory, true);
+    } else {
+      report = whileWaiting.assess(inventory);
+      if (report.isHealthy() && afterApply != whileWaiting) {
+        // A cache that lags an apply can show an object healthy at its old generation: only an
+        // unhealthy answer is taken from the cache, a healthy one is confirmed by the API server.
+        report = afterApply.assess(inventory);
+      }
+    }
     Instant now = clock.instant();
     Instant since = request.hasRendered() ? now : records.pendingSince(request).orElse(now);
     Duration waited = Duration.between(since, now);
