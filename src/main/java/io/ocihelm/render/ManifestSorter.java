@@ -236,7 +236,7 @@ public final class ManifestSorter {
     return s.substring(start, end);
   }
 
-  private static boolean isGoSpace(char c) {
+  static boolean isGoSpace(char c) {
     return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == 0x0B || c == '\f' || c == 0x85
         || c == 0xA0 || Character.isSpaceChar(c);
   }
