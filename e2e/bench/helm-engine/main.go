@@ -27,6 +27,7 @@ import (
 	"runtime"
 	"sort"
 	"strings"
+	"syscall"
 	"time"
 
 	"helm.sh/helm/v4/pkg/action"
@@ -86,20 +87,39 @@ func main() {
 	}
 
 	loop(f, run, *warmup)
-	n, elapsed, allocated := loop(f, run, *measure)
-	fmt.Printf("mode=%s case=%s iterations=%d  %.1f ms/op  %.1f MB allocated/op  (GOMAXPROCS=%d, %s)\n",
+	cpuBefore := processCPU()
+	n, elapsed, allocated, load := loop(f, run, *measure)
+	// Process CPU includes the untimed chart loading; it is subtracted using a separate load-only loop.
+	cpu := processCPU() - cpuBefore
+	loadCPUStart := processCPU()
+	for i := 0; i < n; i++ {
+		mustLoad(f)
+	}
+	cpu -= processCPU() - loadCPUStart
+	fmt.Printf("mode=%s case=%s iterations=%d  %.1f ms/op wall  %.1f ms/op CPU (all threads)  %.1f MB allocated/op  (load-only %.1f ms/op; GOMAXPROCS=%d, %s)\n",
 		*mode, filepath.Base(*caseDir), n, float64(elapsed.Microseconds())/1000/float64(n),
-		float64(allocated)/float64(n)/1e6, runtime.GOMAXPROCS(0), runtime.Version())
+		float64(cpu.Microseconds())/1000/float64(n),
+		float64(allocated)/float64(n)/1e6, float64(load.Microseconds())/1000/float64(n), runtime.GOMAXPROCS(0), runtime.Version())
 }
 
-// loop runs until d of timed work has passed; returns iterations, timed duration, bytes allocated in the timed part.
-func loop(f fixture, run func(*chart.Chart, map[string]interface{}) string, d time.Duration) (int, time.Duration, uint64) {
-	var elapsed time.Duration
+// processCPU is the user+system CPU time of the whole process (all threads, GC included).
+func processCPU() time.Duration {
+	var ru syscall.Rusage
+	check(syscall.Getrusage(syscall.RUSAGE_SELF, &ru))
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+// loop runs until d of timed work has passed; returns iterations, timed duration, bytes allocated
+// in the timed part, and the wall time spent loading charts (untimed).
+func loop(f fixture, run func(*chart.Chart, map[string]interface{}) string, d time.Duration) (int, time.Duration, uint64, time.Duration) {
+	var elapsed, loading time.Duration
 	var allocated uint64
 	var ms runtime.MemStats
 	n := 0
 	for elapsed < d {
+		loadStart := time.Now()
 		c, vals := mustLoad(f)
+		loading += time.Since(loadStart)
 		runtime.ReadMemStats(&ms)
 		before := ms.TotalAlloc
 		start := time.Now()
@@ -109,7 +129,7 @@ func loop(f fixture, run func(*chart.Chart, map[string]interface{}) string, d ti
 		allocated += ms.TotalAlloc - before
 		n++
 	}
-	return n, elapsed, allocated
+	return n, elapsed, allocated, loading
 }
 
 var sink string
