@@ -87,9 +87,10 @@ public final class ReleaseStepsFactory {
   }
 
   /**
-   * @param records null for the default: Helm's release Secrets, written as the release's identity
-   * @param live how the health step reads released objects right after applying them (the API
-   *     server: an informer cache can lag an apply, and an old generation would look healthy)
+   * @param givenRecords null for the default: Helm's release Secrets, written as the release's identity
+   * @param live how the health step reads released objects right after applying them: by GET in the
+   *     operator, since an informer cache can lag an apply (an old generation would look healthy);
+   *     rechecks read the shared informers and confirm a healthy answer through {@code live}
    */
   public static ReleaseSteps standard(KubernetesClient client, RegistryOptions registryOptions, ReleaseRecorder givenRecords,
       WatchedSources sources, SharedResolutions resolutions, LiveObjects live) {
