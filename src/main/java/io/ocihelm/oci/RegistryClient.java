@@ -144,8 +144,31 @@ public final class RegistryClient implements AutoCloseable {
 
   /** GET and check the manifest; fails clearly when the reference is not a Helm chart. */
   public ChartManifest fetchManifest(OciReference ref) {
+    RegistryTransport.Result<byte[]> r = getManifest(ref);
+    if (r.status() == 404) {
+      throw notFound(ref);
+    }
+    requireOk(r, ref, "manifest");
+    byte[] raw = r.body();
+    return parseManifest(ref, raw, ContentDigest.sha256(raw), r.headers().firstValue("Content-Type").orElse(""));
+  }
+
+  /**
+   * The raw bytes of any artifact's manifest (a cosign signature, for one), checked against the
+   * digest the registry names but not parsed; empty when the registry has no such tag or digest.
+   */
+  public Optional<byte[]> fetchArtifactManifest(OciReference ref) {
+    RegistryTransport.Result<byte[]> r = getManifest(ref);
+    if (r.status() == 404) {
+      return Optional.empty();
+    }
+    requireOk(r, ref, "manifest");
+    return Optional.of(r.body());
+  }
+
+  private RegistryTransport.Result<byte[]> getManifest(OciReference ref) {
     String expectedDigest = ref.digest();
-    RegistryTransport.Result<byte[]> r = transport.execute(
+    return transport.execute(
         call("GET", ref, manifestUri(ref), Map.of("Accept", MediaTypes.MANIFEST_ACCEPT)),
         (body, headers) -> {
           String named = expectedDigest != null ? expectedDigest : headers.firstValue("Docker-Content-Digest").orElse(null);
@@ -159,12 +182,6 @@ public final class RegistryClient implements AutoCloseable {
           long size = headers.firstValueAsLong("Content-Length").orElse(-1);
           return ContentDigest.readVerified(body, named, size, options.maxManifestBytes(), ref + " manifest");
         });
-    if (r.status() == 404) {
-      throw notFound(ref);
-    }
-    requireOk(r, ref, "manifest");
-    byte[] raw = r.body();
-    return parseManifest(ref, raw, ContentDigest.sha256(raw), r.headers().firstValue("Content-Type").orElse(""));
   }
 
   /** Parses manifest bytes already verified against {@code digest}. */

@@ -18,6 +18,19 @@ public record TlsOptions(
   public static final TlsOptions DEFAULT = new TlsOptions(false, false, null, null, null);
   public static final TlsOptions PLAIN_HTTP = new TlsOptions(true, false, null, null, null);
 
+  /**
+   * Builds the TLS context once to prove the PEM material is usable, so a bad CA or key pair is
+   * reported where it was configured rather than at the first request.
+   *
+   * @throws InvalidReferenceException naming what is wrong (never the key material)
+   */
+  public TlsOptions requireUsable() {
+    if (!plainHttp) {
+      SslContextFactory.create(this);
+    }
+    return this;
+  }
+
   public String scheme() {
     return plainHttp ? "http" : "https";
   }

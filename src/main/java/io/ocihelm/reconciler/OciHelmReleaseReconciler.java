@@ -21,6 +21,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -42,6 +43,10 @@ public class OciHelmReleaseReconciler implements Reconciler<OciHelmRelease>, Cle
   private final ReleaseSteps steps;
   private final StatusWriter statusWriter;
   private final WatchedSources sources;
+  private final ReleaseEvents events;
+  /** Dependencies the informer cache does not hold (another namespace than the watched ones). */
+  private final DependsOn.ReleaseLookup outsideCache;
+  private final DependentsTrigger dependents = new DependentsTrigger();
 
   /** The operator's wiring: the standard steps on the operator's client. */
   @Inject
@@ -51,7 +56,10 @@ public class OciHelmReleaseReconciler implements Reconciler<OciHelmRelease>, Cle
 
   private OciHelmReleaseReconciler(WatchedSources sources, KubernetesClient client) {
     this(ReleaseStepsFactory.standard(client, RegistryOptions.defaults(), sources),
-        new StatusWriter(Clock.systemUTC()), sources);
+        new StatusWriter(Clock.systemUTC()), sources,
+        new ReleaseEvents(new KubernetesEventSink(client, Clock.systemUTC())),
+        (namespace, name) -> Optional.ofNullable(
+            client.resources(OciHelmRelease.class).inNamespace(namespace).withName(name).get()));
   }
 
   /** Steps without watches: ConfigMaps and Secrets are read from the API server. */
@@ -61,19 +69,31 @@ public class OciHelmReleaseReconciler implements Reconciler<OciHelmRelease>, Cle
 
   /** {@code sources}: the ConfigMap and Secret informers the steps read through; null for none. */
   public OciHelmReleaseReconciler(ReleaseSteps steps, StatusWriter statusWriter, WatchedSources sources) {
+    this(steps, statusWriter, sources, new ReleaseEvents(ReleaseEvents.Sink.NONE), (namespace, name) -> Optional.empty());
+  }
+
+  /**
+   * @param events where transitions are told (Kubernetes Events in the operator)
+   * @param outsideCache finds dependencies (spec.dependsOn) the informer cache does not hold
+   */
+  public OciHelmReleaseReconciler(ReleaseSteps steps, StatusWriter statusWriter, WatchedSources sources,
+      ReleaseEvents events, DependsOn.ReleaseLookup outsideCache) {
     this.steps = steps;
     this.statusWriter = statusWriter;
     this.sources = sources;
+    this.events = events;
+    this.outsideCache = outsideCache;
   }
 
   /**
    * Watches: the ConfigMaps and Secrets releases read (a change reconciles the releases reading
    * it), and the released objects (a change reconciles their release: drift is corrected and
-   * health re-assessed when it happens).
+   * health re-assessed when it happens), and a release becoming Ready (its dependents are woken).
    */
   @Override
   public List<EventSource<?, OciHelmRelease>> prepareEventSources(EventSourceContext<OciHelmRelease> context) {
     List<EventSource<?, OciHelmRelease>> watched = new ArrayList<>();
+    watched.add(dependents.prepare(context));
     if (sources != null) {
       watched.addAll(sources.eventSources(context));
     }
@@ -86,23 +106,36 @@ public class OciHelmReleaseReconciler implements Reconciler<OciHelmRelease>, Cle
   @Override
   public UpdateControl<OciHelmRelease> reconcile(OciHelmRelease release, Context<OciHelmRelease> context) {
     if (Boolean.TRUE.equals(release.getSpec().getSuspend())) {
-      // Suspended: the installed release is left exactly as it is, status included.
+      // Suspended (like Flux): nothing applied, pruned or corrected, and status left as it is --
+      // Ready still describes what is installed; observedGeneration stays behind, so kstatus and
+      // dependents see that this generation is not reconciled. One event says so.
+      events.suspended(release);
       return UpdateControl.noUpdate();
     }
-    ReleaseRequest request = new ReleaseRequest(release);
+    events.active(release);
+    ReleaseRequest request = new ReleaseRequest(release, statusWriter.now());
     ReconcileOutcome outcome;
     try {
+      DependsOn.check(release, dependencies(context));
       outcome = run(request);
     } catch (ReconcileFailure failure) {
       if (failure.isTransient()) {
-        throw failure;
+        throw failure.during(request);
       }
       outcome = new ReconcileOutcome.Failed(request, failure);
     }
     UpdateControl<OciHelmRelease> control = writeStatus(release, outcome)
         ? UpdateControl.patchStatus(release)
         : UpdateControl.noUpdate();
+    if (outcome instanceof ReconcileOutcome.Released) {
+      dependents.becameReady(release, context);
+    }
     return control.rescheduleAfter(nextReconcile(release, outcome));
+  }
+
+  private DependsOn.ReleaseLookup dependencies(Context<OciHelmRelease> context) {
+    DependsOn.ReleaseLookup cache = DependentsTrigger.cacheLookup(context);
+    return (namespace, name) -> cache.find(namespace, name).or(() -> outsideCache.find(namespace, name));
   }
 
   private ReconcileOutcome run(ReleaseRequest request) {
@@ -125,6 +158,7 @@ public class OciHelmReleaseReconciler implements Reconciler<OciHelmRelease>, Cle
       case RELEASE -> {}
     }
     // act
+    steps.verifyChart().run(request);
     steps.fetchChart().run(request);
     steps.installCrds().run(request);
     steps.renderRelease().run(request);
@@ -167,7 +201,11 @@ public class OciHelmReleaseReconciler implements Reconciler<OciHelmRelease>, Cle
    */
   @Override
   public DeleteControl cleanup(OciHelmRelease release, Context<OciHelmRelease> context) {
-    steps.uninstall().run(new ReleaseRequest(release));
+    ReleaseRequest request = new ReleaseRequest(release);
+    steps.uninstall().run(request);
+    var uninstall = release.getSpec().getUninstall();
+    events.uninstalled(release, request.releaseName(),
+        uninstall != null && Boolean.TRUE.equals(uninstall.getKeepResources()));
     return DeleteControl.defaultDelete();
   }
 
@@ -178,7 +216,8 @@ public class OciHelmReleaseReconciler implements Reconciler<OciHelmRelease>, Cle
       // A bug, not a known failure: JOSDK logs it and retries; status keeps its last truth.
       return ErrorStatusUpdateControl.defaultErrorProcessing();
     }
-    ReconcileOutcome outcome = new ReconcileOutcome.Failed(new ReleaseRequest(release), failure);
+    ReleaseRequest request = failure.request().orElseGet(() -> new ReleaseRequest(release));
+    ReconcileOutcome outcome = new ReconcileOutcome.Failed(request, failure);
     return writeStatus(release, outcome)
         ? ErrorStatusUpdateControl.patchStatus(release)
         : ErrorStatusUpdateControl.noStatusUpdate();
@@ -189,16 +228,25 @@ public class OciHelmReleaseReconciler implements Reconciler<OciHelmRelease>, Cle
     OciHelmReleaseStatus observed = release.getStatus();
     OciHelmReleaseStatus desired = statusWriter.desired(outcome);
     release.setStatus(desired);
-    return StatusWriter.changed(observed, desired);
+    boolean changed = StatusWriter.changed(observed, desired);
+    if (changed) {
+      // Events follow status: a reconcile that changes nothing says nothing.
+      events.reconciled(outcome, observed, desired);
+    }
+    return changed;
   }
 
   /**
    * The interval; sooner while health is awaited (the verdict's short delay) or a remediation retry
-   * is due, so that waiting never holds a worker thread.
+   * is due, or a dependency or another helm operation is waited for (the failure's own delay), so
+   * that waiting never holds a worker thread.
    */
   private static Duration nextReconcile(OciHelmRelease release, ReconcileOutcome outcome) {
     if (outcome instanceof ReconcileOutcome.Waiting waiting) {
       return waiting.request().health().recheckAfter();
+    }
+    if (outcome instanceof ReconcileOutcome.Failed failed && failed.failure().isWaiting()) {
+      return failed.failure().retryAfter().orElseThrow();
     }
     if (outcome instanceof ReconcileOutcome.Failed failed
         && failed.request().remediation().filter(Remediation::isRetry).isPresent()) {

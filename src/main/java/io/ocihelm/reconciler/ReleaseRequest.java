@@ -10,10 +10,12 @@ import io.ocihelm.apply.hook.HookRun;
 import io.ocihelm.chart.Chart;
 import io.ocihelm.oci.OciReference;
 import io.ocihelm.render.RenderedRelease;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * What one reconcile of one OciHelmRelease knows, filled in step by step: the release as read,
@@ -33,10 +35,21 @@ public final class ReleaseRequest {
   /** Merged values and their checksum (the only trace of the values status keeps). */
   public record MergedValues(Map<String, Object> values, String checksum) {}
 
+  /** The outcome of checking the chart's signature (spec.verify): the Verified condition. */
+  public record SignatureCheck(boolean passed, String message) {}
+
+  /**
+   * A revision this reconcile stored as a Helm release record: its number, Helm's status word
+   * ({@code deployed}, {@code failed}, {@code pending-upgrade}...) and Helm's description of it.
+   */
+  public record RecordedRevision(long number, String status, String description) {}
+
   private final OciHelmRelease release;
+  private final Instant startedAt;
   private ResolvedChart resolvedChart;
   private Chart chart;
   private MergedValues values;
+  private SignatureCheck signatureCheck;
   private RenderedRelease rendered;
   private List<GenericKubernetesResource> objects;
   private Inventory applied;
@@ -46,9 +59,20 @@ public final class ReleaseRequest {
   private HealthVerdict health;
   private Remediation remediation;
   private DriftResult drift;
+  private RecordedRevision recorded;
 
   public ReleaseRequest(OciHelmRelease release) {
+    this(release, null);
+  }
+
+  /** @param startedAt when this reconcile began (the history's startedAt), null when unknown */
+  public ReleaseRequest(OciHelmRelease release, Instant startedAt) {
     this.release = Objects.requireNonNull(release);
+    this.startedAt = startedAt;
+  }
+
+  public Optional<Instant> startedAt() {
+    return Optional.ofNullable(startedAt);
   }
 
   public OciHelmRelease release() {
@@ -136,6 +160,15 @@ public final class ReleaseRequest {
     this.values = values;
   }
 
+  /** Empty when the signature was not checked in this reconcile (no spec.verify, or not reached). */
+  public Optional<SignatureCheck> signatureCheck() {
+    return Optional.ofNullable(signatureCheck);
+  }
+
+  public void setSignatureCheck(SignatureCheck signatureCheck) {
+    this.signatureCheck = signatureCheck;
+  }
+
   public RenderedRelease rendered() {
     return required(rendered, "render");
   }
@@ -185,8 +218,21 @@ public final class ReleaseRequest {
     return revision;
   }
 
+  public boolean hasRevision() {
+    return revision != 0;
+  }
+
   public void setRevision(long revision) {
     this.revision = revision;
+  }
+
+  /** The release record this reconcile wrote last, if it wrote one. */
+  public Optional<RecordedRevision> recorded() {
+    return Optional.ofNullable(recorded);
+  }
+
+  public void setRecorded(RecordedRevision recorded) {
+    this.recorded = recorded;
   }
 
   /** How the hooks run so far in this reconcile went, in the order they ran. */

@@ -6,7 +6,7 @@ import io.ocihelm.reconciler.step.ReleaseStep;
 
 /**
  * The steps of a reconcile, in the order they run: observe (resolve the chart, load values), then,
- * when {@link ReleasePlan} says so, act (fetch, the chart's crds/, render, create the namespace,
+ * when {@link ReleasePlan} says so, act (verify the signature, fetch, the chart's crds/, render, create the namespace,
  * apply between the hooks, prune, assess health, record, remember what was applied) or only assess
  * health and record; after a failed install or upgrade, remediate; when nothing changed, assess
  * drift and correct it; and the uninstall that runs when the OciHelmRelease is deleted.
@@ -17,6 +17,7 @@ import io.ocihelm.reconciler.step.ReleaseStep;
 public record ReleaseSteps(
     ReleaseStep resolveChart,
     ReleaseStep loadValues,
+    ReleaseStep verifyChart,
     ReleaseStep fetchChart,
     ReleaseStep installCrds,
     ReleaseStep renderRelease,
@@ -30,7 +31,8 @@ public record ReleaseSteps(
     ReleaseStep rememberApplied,
     ReleaseStep correctDrift,
     InformerLiveObjects liveObjects) {
-  /** Steps without drift detection and without watches of released objects (tests). */
+
+  /** Steps without signature verification, drift detection and watches of released objects (tests). */
   public ReleaseSteps(
       ReleaseStep resolveChart,
       ReleaseStep loadValues,
@@ -44,7 +46,7 @@ public record ReleaseSteps(
       ReleaseStep recordRelease,
       FailureStep remediateFailure,
       ReleaseStep uninstall) {
-    this(resolveChart, loadValues, fetchChart, installCrds, renderRelease, createNamespace, applyManifests,
+    this(resolveChart, loadValues, request -> {}, fetchChart, installCrds, renderRelease, createNamespace, applyManifests,
         pruneOrphans, assessHealth, recordRelease, remediateFailure, uninstall, request -> {}, request -> {}, null);
   }
 }

@@ -45,6 +45,7 @@ import io.ocihelm.reconciler.step.SharedResolutions;
 import io.ocihelm.reconciler.step.StoredReleaseRecorder;
 import io.ocihelm.release.ReleaseStore;
 import io.ocihelm.reconciler.step.Uninstall;
+import io.ocihelm.reconciler.step.VerifyChart;
 import io.ocihelm.render.ReleaseRenderer;
 import io.ocihelm.reconciler.watch.WatchedSources;
 import java.time.Clock;
@@ -66,14 +67,17 @@ public final class ReleaseStepsFactory {
 
   private ReleaseStepsFactory() {}
 
-  /** The operator's default: revisions recorded as Helm's release Secrets. */
+  /**
+   * The operator's default: revisions recorded as Helm's release Secrets; apply, prune, records
+   * and uninstall as the release's ServiceAccount when it names one ({@link ClusterAccess}).
+   */
   public static ReleaseSteps standard(KubernetesClient client, RegistryOptions registryOptions) {
-    return standard(client, registryOptions, new StoredReleaseRecorder(new ReleaseStore(client)));
+    return standard(client, registryOptions, (ReleaseRecorder) null);
   }
 
   /** The operator's default, reading ConfigMaps and Secrets through {@code sources}' informers. */
   public static ReleaseSteps standard(KubernetesClient client, RegistryOptions registryOptions, WatchedSources sources) {
-    return standard(client, registryOptions, new StoredReleaseRecorder(new ReleaseStore(client)), sources,
+    return standard(client, registryOptions, null, sources,
         new SharedResolutions(Clock.systemUTC()), new ApiLiveObjects(client));
   }
 
@@ -82,8 +86,12 @@ public final class ReleaseStepsFactory {
         new ApiLiveObjects(client));
   }
 
-  /** @param live how the health step reads released objects (an informer cache in the operator) */
-  public static ReleaseSteps standard(KubernetesClient client, RegistryOptions registryOptions, ReleaseRecorder records,
+  /**
+   * @param records null for the default: Helm's release Secrets, written as the release's identity
+   * @param live how the health step reads released objects: by GET in the operator, since an
+   *     informer cache can lag an apply (an old generation would look healthy)
+   */
+  public static ReleaseSteps standard(KubernetesClient client, RegistryOptions registryOptions, ReleaseRecorder givenRecords,
       WatchedSources sources, SharedResolutions resolutions, LiveObjects live) {
     RegistryAccess registries = new RegistryAccess(sources, registryOptions, BlobCache.inMemory(BLOB_CACHE_BYTES));
     ReleaseRenderer renderer = new ReleaseRenderer(new SemverRange(), LOG::warning);
@@ -93,22 +101,30 @@ public final class ReleaseStepsFactory {
     // A CRD established by any release changes what every render sees in .Capabilities.
     CrdEstablishment crds = new CrdEstablishment(client, capabilities::invalidate);
     ServerSideApplier applier = new ServerSideApplier(client, scopes, crds);
+    // spec.serviceAccountName: apply, prune, records and uninstall impersonate it. Hooks, CRDs,
+    // createNamespace, lookups, rollback and drift correction still run as the operator (see
+    // docs/operator.md).
+    ClusterAccess access = new ClusterAccess(client, identity -> new ServerSideApplier(identity, scopes, crds));
+    ReleaseRecorder records = givenRecords != null ? givenRecords
+        : new StoredReleaseRecorder(access::store, Clock.systemUTC());
     HookRunner hooks = new HookRunner(client, applier, Clock.systemUTC());
     InformerLiveObjects liveObjects = new InformerLiveObjects(client);
     AppliedObjects applied = new AppliedObjects(new ReleaseStore(client), APPLIED_OBJECTS_BYTES);
     return new ReleaseSteps(
         new ResolveChart(registries, resolutions),
         new LoadValues(sources),
+        new VerifyChart(sources, registries),
         new FetchChart(registries, new ChartLoader()),
         new InstallCrds(new CrdInstaller(client, crds), records),
         new RenderRelease(renderer, capabilities, new ClusterLookup(client, scopes), records),
         new CreateNamespace(new NamespaceCreator(client)),
-        new RecordFailedApply(new ApplyWithHooks(hooks, new ApplyManifests(applier)), records),
-        new PruneOrphans(pruner),
-        new PostHooksWhenHealthy(hooks, records, new AssessHealth(new ReleaseHealth(live), records, Clock.systemUTC())),
+        new RecordFailedApply(new ApplyWithHooks(hooks, new ApplyManifests(access::applier)), records),
+        new PruneOrphans(access::pruner),
+        new PostHooksWhenHealthy(hooks, records,
+            new AssessHealth(new ReleaseHealth(live), records, Clock.systemUTC())),
         new RecordRelease(records),
         new RemediateFailure(records, new RollBack(applier, pruner, records), pruner),
-        new Uninstall(pruner, records, hooks),
+        new Uninstall(access::pruner, records, hooks),
         new RememberApplied(applied, liveObjects),
         new CorrectDrift(applied, new DriftDetector(liveObjects, new ServerSideApplyPreview(client)), applier,
             CorrectDrift.CorrectionListener.NONE),

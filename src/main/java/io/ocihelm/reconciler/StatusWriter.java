@@ -5,6 +5,7 @@ import io.ocihelm.api.v1alpha1.ChartStatus;
 import io.ocihelm.api.v1alpha1.Condition;
 import io.ocihelm.api.v1alpha1.ConditionStatus;
 import io.ocihelm.api.v1alpha1.ConditionType;
+import io.ocihelm.api.v1alpha1.HistoryEntry;
 import io.ocihelm.api.v1alpha1.InventoryEntry;
 import io.ocihelm.api.v1alpha1.OciHelmReleaseStatus;
 import io.ocihelm.api.v1alpha1.Reason;
@@ -20,15 +21,23 @@ import java.util.Optional;
 /**
  * The one place that turns a reconcile's outcome into status (kstatus conditions Ready,
  * Reconciling, Stalled; observedGeneration; chart; revisions; values checksum; inventory;
- * failures). A condition whose status did not change keeps its lastTransitionTime (as
+ * failures; history: the last {@value #HISTORY_KEPT} release records this operator wrote, newest
+ * first). A condition whose status did not change keeps its lastTransitionTime (as
  * {@code meta.SetStatusCondition} does); {@link #changed} tells the reconciler whether there is anything to write.
  */
 public final class StatusWriter {
   private static final ObjectMapper JSON = new ObjectMapper();
+  /** DESIGN.md §2: status.history keeps the last 5 entries (the CRD says maxItems 5 too). */
+  static final int HISTORY_KEPT = 5;
   private final Clock clock;
 
   public StatusWriter(Clock clock) {
     this.clock = clock;
+  }
+
+  /** Now, to the second, as every timestamp in status is written. */
+  public Instant now() {
+    return Instant.now(clock).truncatedTo(ChronoUnit.SECONDS);
   }
 
   /** The status {@code outcome} calls for, built from the status observed at the start. */
@@ -60,8 +69,11 @@ public final class StatusWriter {
         after.setConditions(conditions(before, generation,
             condition(ConditionType.Ready, ConditionStatus.True, Reason.Succeeded, message)));
         setDrifted(after, before, generation, DriftConditions.afterRelease(request, before).orElse(null));
+        setVerified(after, before, generation, request);
+        after.setHistory(history(before, request));
       }
       case ReconcileOutcome.Waiting waiting -> {
+        after.setHistory(history(before, request));
         attempted(after, request);
         handledRequest(request, after);
         if (request.hasChart()) {
@@ -75,10 +87,22 @@ public final class StatusWriter {
         after.setConditions(conditions(before, generation,
             condition(ConditionType.Ready, ConditionStatus.Unknown, Reason.Progressing, message),
             condition(ConditionType.Reconciling, ConditionStatus.True, Reason.Progressing, message)));
+        setVerified(after, before, generation, request);
+      }
+      case ReconcileOutcome.Failed failed when failed.failure().isWaiting() -> {
+        // Nothing was attempted and nothing failed (a dependency, another helm operation): Ready=False
+        // says why, Reconciling=True says it will be looked at again; failures and revisions stay.
+        ReconcileFailure waiting = failed.failure();
+        after.setObservedGeneration(generation);
+        after.setConditions(conditions(before, generation,
+            condition(ConditionType.Ready, ConditionStatus.False, waiting.reason(), waiting.getMessage()),
+            condition(ConditionType.Reconciling, ConditionStatus.True, Reason.Progressing,
+                "waiting: " + waiting.getMessage())));
       }
       case ReconcileOutcome.Failed failed -> {
         ReconcileFailure failure = failed.failure();
         after.setObservedGeneration(generation);
+        after.setHistory(history(before, request));
         if (request.hasResolvedChart()) {
           after.setLastAttemptedRevision(request.resolvedChart().revision());
         }
@@ -106,9 +130,64 @@ public final class StatusWriter {
           progress = condition(ConditionType.Stalled, ConditionStatus.True, failure.reason(), message);
         }
         after.setConditions(conditions(before, generation, ready, progress));
+        setVerified(after, before, generation, request);
       }
     }
     return after;
+  }
+
+  /**
+   * The history with this reconcile's release record (if it wrote one) in front, as Helm's own
+   * history reads: a new deployed revision supersedes the one deployed before it, a failed one
+   * leaves it deployed, a settled pending one replaces its entry. Without a new record the history
+   * is exactly as it was (no churn).
+   */
+  private List<HistoryEntry> history(OciHelmReleaseStatus before, ReleaseRequest request) {
+    List<HistoryEntry> previous = before.getHistory() == null ? List.of() : before.getHistory();
+    if (request.recorded().isEmpty()) {
+      return previous;
+    }
+    ReleaseRequest.RecordedRevision recorded = request.recorded().get();
+    Optional<HistoryEntry> same = previous.stream()
+        .filter(h -> h.getRevision() != null && h.getRevision() == recorded.number()).findFirst();
+    HistoryEntry entry = new HistoryEntry();
+    entry.setRevision(recorded.number());
+    if (request.hasResolvedChart()) {
+      entry.setChartVersion(request.resolvedChart().version());
+      entry.setDigest(request.resolvedChart().digest());
+    }
+    if (request.hasValues()) {
+      entry.setValuesChecksum(request.values().checksum());
+    }
+    entry.setStatus(recorded.status());
+    Instant finished = now();
+    // A settled pending revision started when its attempt did, not when it was settled.
+    entry.setStartedAt(same.map(HistoryEntry::getStartedAt)
+        .orElseGet(() -> request.startedAt().orElse(finished).truncatedTo(ChronoUnit.SECONDS).toString()));
+    if (!recorded.status().startsWith("pending-")) {
+      entry.setFinishedAt(finished.toString());
+    }
+    entry.setMessage(recorded.description());
+    List<HistoryEntry> result = new ArrayList<>();
+    result.add(entry);
+    for (HistoryEntry older : previous) {
+      if (result.size() == HISTORY_KEPT) {
+        break;
+      }
+      if (older.getRevision() != null && older.getRevision() == recorded.number()) {
+        continue; // the same revision again (settled, or a retried status write): the newest wins
+      }
+      HistoryEntry copy = JSON.convertValue(older, HistoryEntry.class);
+      if ("deployed".equals(recorded.status()) && "deployed".equals(copy.getStatus())) {
+        copy.setStatus("superseded");
+      }
+      if (copy.getStatus() != null && copy.getStatus().startsWith("pending-")) {
+        // Helm compat: a newer attempt settles an abandoned pending revision as failed.
+        copy.setStatus("failed");
+      }
+      result.add(copy);
+    }
+    return result;
   }
 
   /** A reconcile requested by annotation was handled (released or failed): echo its value. */
@@ -158,10 +237,31 @@ public final class StatusWriter {
    * its status is unchanged; removed when {@code wanted} is null.
    */
   private void setDrifted(OciHelmReleaseStatus after, OciHelmReleaseStatus before, long generation, Wanted wanted) {
+    setCondition(after, before, generation, ConditionType.Drifted, wanted);
+  }
+
+  /**
+   * Verified from this reconcile's signature check (spec.verify); as it was when the check was not
+   * reached (a registry failure before it, say); removed without spec.verify.
+   */
+  private void setVerified(OciHelmReleaseStatus after, OciHelmReleaseStatus before, long generation,
+      ReleaseRequest request) {
+    if (request.spec().getVerify() == null) {
+      setCondition(after, before, generation, ConditionType.Verified, null);
+      return;
+    }
+    request.signatureCheck().ifPresent(check -> setCondition(after, before, generation, ConditionType.Verified,
+        check.passed()
+            ? condition(ConditionType.Verified, ConditionStatus.True, Reason.Succeeded, check.message())
+            : condition(ConditionType.Verified, ConditionStatus.False, Reason.VerificationFailed, check.message())));
+  }
+
+  private void setCondition(OciHelmReleaseStatus after, OciHelmReleaseStatus before, long generation,
+      ConditionType type, Wanted wanted) {
     List<Condition> result = new ArrayList<>();
     boolean placed = false;
     for (Condition c : after.getConditions()) {
-      if (!c.is(ConditionType.Drifted)) {
+      if (!c.is(type)) {
         result.add(c);
       } else if (wanted != null) {
         result.add(built(before, generation, wanted));
@@ -179,7 +279,7 @@ public final class StatusWriter {
     String since = previous
         .filter(p -> p.getStatus() == w.status())
         .map(Condition::getLastTransitionTime)
-        .orElseGet(() -> Instant.now(clock).truncatedTo(ChronoUnit.SECONDS).toString());
+        .orElseGet(() -> now().toString());
     return new Condition(w.type(), w.status(), w.reason(), w.message(), generation, since);
   }
 

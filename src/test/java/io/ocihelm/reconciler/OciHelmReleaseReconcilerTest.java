@@ -57,7 +57,7 @@ class OciHelmReleaseReconcilerTest {
 
     var control = reconciler.reconcile(release, null);
 
-    assertThat(ran).containsExactly("resolve", "values", "fetch", "crds", "render", "namespace", "apply", "prune", "health", "record");
+    assertThat(ran).containsExactly("resolve", "values", "verify", "fetch", "crds", "render", "namespace", "apply", "prune", "health", "record");
     assertThat(control.isPatchStatus()).isTrue();
     Condition ready = release.getStatus().getConditions().getFirst();
     assertThat(ready.is(ConditionType.Ready)).isTrue();

@@ -46,7 +46,7 @@ class ReconcileRequestedAtTest {
     ran.clear();
     var requested = reconciler.reconcile(release, null);
 
-    assertThat(ran).containsExactly("resolve", "values", "fetch", "crds", "render", "namespace", "apply", "prune", "health", "record");
+    assertThat(ran).containsExactly("resolve", "values", "verify", "fetch", "crds", "render", "namespace", "apply", "prune", "health", "record");
     assertThat(requested.isPatchStatus()).isTrue();
     assertThat(release.getStatus().getLastHandledReconcileAt()).isEqualTo("2026-11-26T00:05:00Z");
 

@@ -250,7 +250,7 @@ class ReconcileTriggersIT {
     }
   }
 
-  private static String pushDemoChart(Registry registry, TestNamespace ns, Path tmp) throws IOException {
+  static String pushDemoChart(Registry registry, TestNamespace ns, Path tmp) throws IOException {
     Helm helm = Helm.isolated(tmp.resolve("helm"));
     Path dir = tmp.resolve("src").resolve("demo");
     Files.createDirectories(dir.resolve("templates"));
@@ -271,7 +271,7 @@ class ReconcileTriggersIT {
     return registry.ociReference(prefix + "/demo");
   }
 
-  private static OciHelmRelease release(TestNamespace ns, String name, String repository, String version) {
+  static OciHelmRelease release(TestNamespace ns, String name, String repository, String version) {
     OciHelmRelease release = new OciHelmRelease();
     release.setMetadata(new ObjectMetaBuilder().withName(name).withNamespace(ns.name())
         .withAnnotations(new java.util.HashMap<>()).build());
@@ -287,7 +287,7 @@ class ReconcileTriggersIT {
     return release;
   }
 
-  private static void requestReconcile(KubernetesClient admin, TestNamespace ns, String at) {
+  static void requestReconcile(KubernetesClient admin, TestNamespace ns, String at) {
     admin.resources(OciHelmRelease.class).inNamespace(ns.name()).withName("demo").edit(r -> {
       Map<String, String> annotations = new java.util.HashMap<>();
       if (r.getMetadata().getAnnotations() != null) {
@@ -299,31 +299,31 @@ class ReconcileTriggersIT {
     });
   }
 
-  private static ValuesReference reference(ValuesSourceKind kind, String name) {
+  static ValuesReference reference(ValuesSourceKind kind, String name) {
     ValuesReference reference = new ValuesReference();
     reference.setKind(kind);
     reference.setName(name);
     return reference;
   }
 
-  private static io.fabric8.kubernetes.api.model.ObjectMeta meta(TestNamespace ns, String name) {
+  static io.fabric8.kubernetes.api.model.ObjectMeta meta(TestNamespace ns, String name) {
     return new ObjectMetaBuilder().withNamespace(ns.name()).withName(name).build();
   }
 
-  private static String base64(String text) {
+  static String base64(String text) {
     return Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
   }
 
-  private static Map<String, String> rendered(KubernetesClient admin, TestNamespace ns) {
+  static Map<String, String> rendered(KubernetesClient admin, TestNamespace ns) {
     var map = admin.configMaps().inNamespace(ns.name()).withName("demo-config").get();
     return map == null || map.getData() == null ? Map.of() : map.getData();
   }
 
-  private static boolean releaseRecord(KubernetesClient admin, TestNamespace ns, int revision) {
+  static boolean releaseRecord(KubernetesClient admin, TestNamespace ns, int revision) {
     return admin.secrets().inNamespace(ns.name()).withName("sh.helm.release.v1.demo.v" + revision).get() != null;
   }
 
-  private static OciHelmRelease get(KubernetesClient admin, TestNamespace ns, String name) {
+  static OciHelmRelease get(KubernetesClient admin, TestNamespace ns, String name) {
     return admin.resources(OciHelmRelease.class).inNamespace(ns.name()).withName(name).get();
   }
 
@@ -334,7 +334,7 @@ class ReconcileTriggersIT {
     return release.getStatus().getConditions().stream().filter(c -> c.is(ConditionType.Ready)).findFirst();
   }
 
-  private static OciHelmRelease awaitReady(KubernetesClient admin, TestNamespace ns, String name) {
+  static OciHelmRelease awaitReady(KubernetesClient admin, TestNamespace ns, String name) {
     return await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
         .failFast(() -> ready(get(admin, ns, name)).filter(c -> c.getStatus() == ConditionStatus.False
             && "ChartNotFound".equals(c.getReason())).isPresent())

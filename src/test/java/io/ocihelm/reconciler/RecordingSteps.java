@@ -34,6 +34,7 @@ final class RecordingSteps {
         recording("resolve", r -> r.setResolvedChart(new ReleaseRequest.ResolvedChart(
             OciReference.parse("oci://127.0.0.1:5000/charts/demo:0.1.0"), "0.1.0", DIGEST))),
         recording("values", r -> r.setValues(new ReleaseRequest.MergedValues(Map.of(), "sha256:values"))),
+        recording("verify", r -> {}),
         recording("fetch", r -> r.setChart(demoChart())),
         recording("crds", r -> {}),
         recording("render", render),
@@ -53,7 +54,7 @@ final class RecordingSteps {
   /** Resolving the chart fails with {@code failure}; nothing else runs. */
   ReleaseSteps failingResolve(ReconcileFailure failure) {
     ReleaseStep none = r -> {};
-    return new ReleaseSteps(r -> { throw failure; }, none, none, none, none, none, none, none, none, none,
+    return new ReleaseSteps(r -> { throw failure; }, none, none, none, none, none, none, none, none, none, none,
         (r, f) -> {}, none, none, none, null);
   }
 

@@ -20,7 +20,9 @@ public enum Tool {
   /** Helm 3.17.3, for compatibility tests. */
   HELM3("helm3"),
   /** The CNCF distribution registry (Debian's docker-registry). */
-  REGISTRY("registry");
+  REGISTRY("registry"),
+  /** cosign v2.6.5, the oracle for chart signatures (spec.verify.cosign). */
+  COSIGN("cosign");
 
   /** The command that installs every tool; quoted in failure messages. */
   public static final String PROVISION_COMMAND = "e2e/provision.sh";

@@ -6,6 +6,7 @@ import io.ocihelm.apply.ReleaseOwnership;
 import io.ocihelm.apply.ServerSideApplier;
 import io.ocihelm.reconciler.ReconcileFailure;
 import io.ocihelm.reconciler.ReleaseRequest;
+import java.util.function.Function;
 
 /**
  * Act: server-side applies the rendered objects in Helm's install order with the release's
@@ -14,10 +15,15 @@ import io.ocihelm.reconciler.ReleaseRequest;
  * {@link ServerSideApplier#HELM_CLI_FIELD_MANAGER}).
  */
 public final class ApplyManifests implements ReleaseStep {
-  private final ServerSideApplier applier;
+  private final Function<ReleaseRequest, ServerSideApplier> appliers;
 
   public ApplyManifests(ServerSideApplier applier) {
-    this.applier = applier;
+    this(request -> applier);
+  }
+
+  /** @param appliers the applier acting as the release's identity (spec.serviceAccountName) */
+  public ApplyManifests(Function<ReleaseRequest, ServerSideApplier> appliers) {
+    this.appliers = appliers;
   }
 
   @Override
@@ -25,7 +31,7 @@ public final class ApplyManifests implements ReleaseStep {
     ReleaseOwnership ownership =
         new ReleaseOwnership(request.releaseName(), request.targetNamespace(), request.ownerKey());
     try {
-      request.setApplied(applier.apply(request.objects(), request.targetNamespace(), ownership, false));
+      request.setApplied(appliers.apply(request).apply(request.objects(), request.targetNamespace(), ownership, false));
     } catch (ApplyException e) {
       throw e.isTransient()
           ? ReconcileFailure.transientFailure(Reason.ApplyFailed, e.getMessage(), e)

@@ -5,6 +5,7 @@ import io.ocihelm.apply.ApplyException;
 import io.ocihelm.apply.Pruner;
 import io.ocihelm.reconciler.ReconcileFailure;
 import io.ocihelm.reconciler.ReleaseRequest;
+import java.util.function.Function;
 
 /**
  * Act: deletes what the previous inventory had and this revision did not apply. Runs only after a
@@ -12,10 +13,15 @@ import io.ocihelm.reconciler.ReleaseRequest;
  * false.
  */
 public final class PruneOrphans implements ReleaseStep {
-  private final Pruner pruner;
+  private final Function<ReleaseRequest, Pruner> pruners;
 
   public PruneOrphans(Pruner pruner) {
-    this.pruner = pruner;
+    this(request -> pruner);
+  }
+
+  /** @param pruners the pruner acting as the release's identity (spec.serviceAccountName) */
+  public PruneOrphans(Function<ReleaseRequest, Pruner> pruners) {
+    this.pruners = pruners;
   }
 
   @Override
@@ -25,7 +31,7 @@ public final class PruneOrphans implements ReleaseStep {
       return;
     }
     try {
-      request.setPruned(pruner.prune(request.previousInventory(), request.applied()));
+      request.setPruned(pruners.apply(request).prune(request.previousInventory(), request.applied()));
     } catch (ApplyException e) {
       throw e.isTransient()
           ? ReconcileFailure.transientFailure(Reason.ApplyFailed, "prune: " + e.getMessage(), e)

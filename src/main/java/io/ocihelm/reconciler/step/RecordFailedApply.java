@@ -23,6 +23,9 @@ public final class RecordFailedApply implements ReleaseStep {
     } catch (ReconcileFailure failure) {
       try {
         records.recordFailed(request, failure.getMessage());
+        if (request.hasRevision()) {
+          request.setRecorded(new ReleaseRequest.RecordedRevision(request.revision(), "failed", failure.getMessage()));
+        }
       } catch (RuntimeException recording) {
         // The apply failure is what status must report; the recording problem travels with it.
         failure.addSuppressed(recording);

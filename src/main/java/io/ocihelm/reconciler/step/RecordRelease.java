@@ -26,24 +26,45 @@ public final class RecordRelease implements ReleaseStep {
       case HEALTHY -> {
         if (newRevision) {
           records.recordDeployed(request);
+          recorded(request, request.revision(), "deployed", null);
         } else {
           records.settlePending(request, true, null);
+          pendingInStatus(request).ifPresent(number -> recorded(request, number, "deployed", null));
         }
       }
       case WAITING -> {
         if (newRevision) {
           records.recordPending(request);
+          recorded(request, request.revision(), request.revision() == 1 ? "pending-install" : "pending-upgrade",
+              "waiting for the released objects to become healthy");
         }
       }
       case TIMED_OUT -> {
         String message = "not healthy after " + request.spec().getTimeout() + ": " + verdict.report().summary();
         if (newRevision) {
           records.recordFailed(request, message);
+          recorded(request, request.revision(), "failed", message);
         } else {
           records.settlePending(request, false, message);
+          pendingInStatus(request).ifPresent(number -> recorded(request, number, "failed", message));
         }
         throw ReconcileFailure.terminal(Reason.HealthCheckFailed, message, null);
       }
     }
+  }
+
+  /** Tells status.history which record this reconcile wrote (Helm's words for its description). */
+  private static void recorded(ReleaseRequest request, long number, String status, String description) {
+    // Helm compat: the descriptions helm history shows for a deployed revision.
+    String text = description != null ? description : number == 1 ? "Install complete" : "Upgrade complete";
+    request.setRecorded(new ReleaseRequest.RecordedRevision(number, status, text));
+  }
+
+  /** The revision status.history shows pending: the one a settle concludes. */
+  private static java.util.Optional<Long> pendingInStatus(ReleaseRequest request) {
+    return request.observedStatus().getHistory().stream()
+        .filter(h -> h.getStatus() != null && h.getStatus().startsWith("pending-") && h.getRevision() != null)
+        .map(h -> h.getRevision())
+        .findFirst();
   }
 }

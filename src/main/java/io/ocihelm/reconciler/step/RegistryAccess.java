@@ -20,8 +20,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Registry clients shared by all releases: one per distinct connection setting (plain HTTP or
- * not, which credentials Secret), never one per release, and one blob cache for all, so a chart
+ * Registry clients shared by all releases: one per distinct connection setting (the transport —
+ * plain HTTP, or TLS with its CA, client certificate and insecureSkipVerify, compared by content —
+ * and which credentials Secret), never one per release, and one blob cache for all, so a chart
  * is downloaded once per digest.
  *
  * <p>Bounded: a credentials Secret that changed (new resourceVersion) replaces its client, the old
@@ -33,7 +34,7 @@ public final class RegistryAccess implements AutoCloseable {
   static final int MAX_CLIENTS = 128;
 
   /** Which client: the connection setting without the Secret's version. */
-  private record Slot(boolean plainHttp, String secretNamespace, String secretName) {}
+  private record Slot(TlsOptions tls, String secretNamespace, String secretName) {}
 
   /**
    * A client and the identity of its connection setting: releases with equal identities may share
@@ -62,19 +63,19 @@ public final class RegistryAccess implements AutoCloseable {
 
   public Connection connection(ReleaseRequest request) {
     OciHelmReleaseSpec spec = request.spec();
-    boolean plainHttp = Boolean.TRUE.equals(spec.getPlainHTTP());
+    TlsOptions tls = RegistryTlsSecret.options(sources, request);
     if (spec.getAuth() == null || spec.getAuth().getSecretRef() == null) {
-      Slot slot = new Slot(plainHttp, "", "");
-      return new Connection(identity(slot, ""), clients.get(slot, "", () -> newClient(plainHttp, CredentialStore.ANONYMOUS)));
+      Slot slot = new Slot(tls, "", "");
+      return new Connection(identity(slot, ""), clients.get(slot, "", () -> newClient(request, tls, CredentialStore.ANONYMOUS)));
     }
     String secretName = spec.getAuth().getSecretRef().getName();
     Secret secret = sources.secret(request.namespace(), secretName).orElseThrow(() ->
         // The Secret may be created after the release: retried, not stalled.
         ReconcileFailure.transientFailure(Reason.AuthenticationFailed,
             "auth secret " + request.namespace() + "/" + secretName + " not found", null));
-    Slot slot = new Slot(plainHttp, request.namespace(), secretName);
+    Slot slot = new Slot(tls, request.namespace(), secretName);
     String version = secret.getMetadata().getResourceVersion();
-    return new Connection(identity(slot, version), clients.get(slot, version, () -> newClient(plainHttp, credentials(secret))));
+    return new Connection(identity(slot, version), clients.get(slot, version, () -> newClient(request, tls, credentials(secret))));
   }
 
   public ChartPuller puller(ReleaseRequest request) {
@@ -87,7 +88,7 @@ public final class RegistryAccess implements AutoCloseable {
   }
 
   private static String identity(Slot slot, String resourceVersion) {
-    return (slot.plainHttp() ? "http" : "https") + "|" + slot.secretNamespace() + "/" + slot.secretName()
+    return RegistryTlsSecret.identity(slot.tls()) + "|" + slot.secretNamespace() + "/" + slot.secretName()
         + "@" + resourceVersion;
   }
 
@@ -104,8 +105,8 @@ public final class RegistryAccess implements AutoCloseable {
     }
   }
 
-  private RegistryClient newClient(boolean plainHttp, CredentialStore credentials) {
-    TlsOptions tls = plainHttp ? TlsOptions.PLAIN_HTTP : TlsOptions.DEFAULT;
+  private RegistryClient newClient(ReleaseRequest request, TlsOptions tls, CredentialStore credentials) {
+    RegistryTlsSecret.requireUsable(request, tls);
     return new RegistryClient(baseOptions.withCredentials(credentials).withTls(host -> tls));
   }
 

@@ -1,5 +1,12 @@
 package io.ocihelm.reconciler.step;
 
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.ocihelm.api.v1alpha1.Reason;
+import io.ocihelm.reconciler.ReconcileFailure;
+import java.time.Clock;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
 import io.ocihelm.apply.hook.HookRun;
 import io.ocihelm.reconciler.ReleaseRequest;
 import io.ocihelm.release.ReleaseChart;
@@ -24,37 +31,69 @@ import java.util.Optional;
  */
 public final class StoredReleaseRecorder implements ReleaseRecorder {
   static final String INTERRUPTED = "Interrupted: a newer attempt replaced this revision before it became healthy";
-  private final ReleaseStore store;
+  private final Function<ReleaseRequest, ReleaseStore> stores;
+  private final Clock clock;
 
   public StoredReleaseRecorder(ReleaseStore store) {
-    this.store = store;
+    this(request -> store, Clock.systemUTC());
   }
 
+  /** @param stores the store acting as the release's identity (spec.serviceAccountName) */
+  public StoredReleaseRecorder(Function<ReleaseRequest, ReleaseStore> stores, Clock clock) {
+    this.stores = stores;
+    this.clock = clock;
+  }
+
+  /**
+   * Also Helm's lock: a pending record this release did not leave itself (it is not in
+   * status.history) is another operation in progress: the release waits, or, once the record is
+   * older than spec.timeout, unlocks it as failed first ({@link PendingOperation}).
+   */
   @Override
   public long nextRevision(ReleaseRequest request) {
-    return store.history(request.targetNamespace(), request.releaseName()).nextVersion();
+    return calling("read the release records", () -> {
+      ReleaseStore store = stores.apply(request);
+      ReleaseHistory history = history(request);
+      if (!leftByThisRelease(history, request)) {
+        String timeout = request.spec().getTimeout() == null ? "5m" : request.spec().getTimeout();
+        Optional<ReleaseRecord> stale = PendingOperation.staleRecord(history, clock.instant(), timeout);
+        if (stale.isPresent()) {
+          store.markFailed(stale.get(), PendingOperation.unlockedDescription(stale.get(), timeout));
+        }
+      }
+      return (long) history.nextVersion();
+    });
+  }
+
+  // Our own pending revision (waiting for health) is no lock against our next attempt: begin()
+  // settles it as interrupted.
+  private static boolean leftByThisRelease(ReleaseHistory history, ReleaseRequest request) {
+    return history.latest()
+        .map(latest -> request.observedStatus().getHistory().stream()
+            .anyMatch(h -> h.getRevision() != null && h.getRevision() == latest.version()))
+        .orElse(false);
   }
 
   @Override
   public void recordDeployed(ReleaseRequest request) {
-    store.markDeployed(begin(request), null);
+    calling("record the release", () -> stores.apply(request).markDeployed(begin(request), null));
   }
 
   @Override
   public void recordFailed(ReleaseRequest request, String description) {
-    store.markFailed(begin(request), description);
+    calling("record the failed release", () -> stores.apply(request).markFailed(begin(request), description));
   }
 
   @Override
   public void recordPending(ReleaseRequest request) {
-    begin(request);
+    calling("record the pending release", () -> begin(request));
   }
 
   @Override
   public Optional<Instant> pendingSince(ReleaseRequest request) {
-    return pending(history(request))
+    return calling("read the release records", () -> pending(history(request))
         .filter(r -> r.status() != ReleaseStatus.PENDING_ROLLBACK)
-        .map(r -> r.info().lastDeployed());
+        .map(r -> r.info().lastDeployed()));
   }
 
   @Override
@@ -63,43 +102,68 @@ public final class StoredReleaseRecorder implements ReleaseRecorder {
   }
 
   public void settlePending(ReleaseRequest request, boolean deployed, String description) {
-    pending(history(request)).map(p -> withRuns(p, request.hookRuns())).ifPresent(pending -> {
-      if (deployed) {
-        store.markDeployed(pending, description);
-      } else {
-        store.markFailed(pending, description);
-      }
+    ReleaseStore store = stores.apply(request);
+    calling("settle the pending release", () -> {
+      pending(history(request)).map(p -> withRuns(p, request.hookRuns())).ifPresent(pending -> {
+        if (deployed) {
+          store.markDeployed(pending, description);
+        } else {
+          store.markFailed(pending, description);
+        }
+      });
+      return null;
     });
   }
 
   @Override
   public Optional<ReleaseRecord> lastDeployed(ReleaseRequest request) {
-    return history(request).lastDeployed();
+    return calling("read the release records", () -> history(request).lastDeployed());
   }
 
   @Override
   public void recordRollback(ReleaseRequest request, ReleaseRecord target) {
-    ReleaseHistory history = history(request);
-    settleInterrupted(history);
-    store.beginRollback(history, target);
+    ReleaseStore store = stores.apply(request);
+    calling("record the rollback", () -> {
+      ReleaseHistory history = history(request);
+      settleInterrupted(store, history);
+      return store.beginRollback(history, target);
+    });
   }
 
   /** A new pending revision, after settling one an earlier attempt left pending. */
   private ReleaseRecord begin(ReleaseRequest request) {
+    ReleaseStore store = stores.apply(request);
     ReleaseDraft draft = draft(request);
     ReleaseHistory history = store.history(draft.namespace(), draft.name());
-    settleInterrupted(history);
+    settleInterrupted(store, history);
     return store.begin(history, draft);
   }
 
   // A revision still pending when a new attempt starts was abandoned (the inputs changed while it
   // waited for health, or the operator stopped meanwhile): it never became healthy.
-  private void settleInterrupted(ReleaseHistory history) {
+  private static void settleInterrupted(ReleaseStore store, ReleaseHistory history) {
     pending(history).ifPresent(p -> store.markFailed(p, INTERRUPTED));
   }
 
   private ReleaseHistory history(ReleaseRequest request) {
-    return store.history(request.targetNamespace(), request.releaseName());
+    return stores.apply(request).history(request.targetNamespace(), request.releaseName());
+  }
+
+  /**
+   * The API server refused a release record (e.g. Forbidden for the release's ServiceAccount): a
+   * failure status can name, not a bug. Server errors, throttling and conflicts are retried.
+   */
+  private static <T> T calling(String what, Supplier<T> call) {
+    try {
+      return call.get();
+    } catch (KubernetesClientException e) {
+      int code = e.getCode();
+      String message = "cannot " + what + ": " + e.getMessage();
+      boolean retried = code == 0 || code == 409 || code == 429 || code >= 500;
+      throw retried
+          ? ReconcileFailure.transientFailure(Reason.ApplyFailed, message, e)
+          : ReconcileFailure.terminal(Reason.ApplyFailed, message, e);
+    }
   }
 
   private static Optional<ReleaseRecord> pending(ReleaseHistory history) {
@@ -121,7 +185,10 @@ public final class StoredReleaseRecorder implements ReleaseRecorder {
 
   @Override
   public void recordUninstalled(ReleaseRequest request) {
-    store.deleteAll(request.targetNamespace(), request.releaseName());
+    calling("delete the release records", () -> {
+      stores.apply(request).deleteAll(request.targetNamespace(), request.releaseName());
+      return null;
+    });
   }
 
   // Helm compat: the stored manifest is every document as "---\n# Source: <path>\n<content>\n".
@@ -155,7 +222,7 @@ public final class StoredReleaseRecorder implements ReleaseRecorder {
 
   @Override
   public List<Manifest> deployedHooks(ReleaseRequest request) {
-    return store.history(request.targetNamespace(), request.releaseName()).lastDeployed()
+    return history(request).lastDeployed()
         .map(StoredReleaseRecorder::hookManifests)
         .orElse(List.of());
   }

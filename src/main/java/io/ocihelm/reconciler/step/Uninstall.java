@@ -11,6 +11,7 @@ import io.ocihelm.reconciler.ReconcileFailure;
 import io.ocihelm.reconciler.ReleaseRequest;
 import io.ocihelm.render.Manifest;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * Act, on deletion: as {@code helm uninstall}, the deployed revision's pre-delete hooks, then
@@ -22,7 +23,7 @@ import java.util.List;
  * failed hook fails the uninstall (retried, the finalizer stays), as helm refuses to go on.
  */
 public final class Uninstall implements ReleaseStep {
-  private final Pruner pruner;
+  private final Function<ReleaseRequest, Pruner> pruners;
   private final ReleaseRecorder records;
   private final HookRunner hooks;
 
@@ -32,7 +33,12 @@ public final class Uninstall implements ReleaseStep {
 
   /** @param hooks runs pre-delete and post-delete hooks; null runs none */
   public Uninstall(Pruner pruner, ReleaseRecorder records, HookRunner hooks) {
-    this.pruner = pruner;
+    this(request -> pruner, records, hooks);
+  }
+
+  /** @param pruners the pruner acting as the release's identity (spec.serviceAccountName) */
+  public Uninstall(Function<ReleaseRequest, Pruner> pruners, ReleaseRecorder records, HookRunner hooks) {
+    this.pruners = pruners;
     this.records = records;
     this.hooks = hooks;
   }
@@ -48,7 +54,7 @@ public final class Uninstall implements ReleaseStep {
     List<Manifest> deployedHooks = hooks == null ? List.of() : records.deployedHooks(request);
     runHooks(request, deployedHooks, HookPlan.PRE_DELETE);
     try {
-      pruner.delete(request.previousInventory().entries());
+      pruners.apply(request).delete(request.previousInventory().entries());
     } catch (ApplyException e) {
       // Retried by the SDK; the finalizer stays until everything is gone.
       throw ReconcileFailure.transientFailure(Reason.ApplyFailed, "uninstall: " + e.getMessage(), e);

@@ -7,12 +7,15 @@ import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.javaoperatorsdk.operator.api.reconciler.IndexedResourceCache;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
+import io.ocihelm.api.v1alpha1.CosignVerification;
 import io.ocihelm.api.v1alpha1.LocalSecretReference;
 import io.ocihelm.api.v1alpha1.OciHelmRelease;
 import io.ocihelm.api.v1alpha1.OciHelmReleaseSpec;
 import io.ocihelm.api.v1alpha1.RegistryAuth;
+import io.ocihelm.api.v1alpha1.RegistryTls;
 import io.ocihelm.api.v1alpha1.ValuesReference;
 import io.ocihelm.api.v1alpha1.ValuesSourceKind;
+import io.ocihelm.api.v1alpha1.Verification;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -39,7 +42,9 @@ class SourceIndexTest {
             List.of("ConfigMap/team-a/v")),
         Arguments.of("the registry credentials Secret", release("team-b", "demo", "pull"), List.of("Secret/team-b/pull")),
         Arguments.of("credentials that are also a values Secret: one key",
-            release("team-b", "demo", "pull", ref(ValuesSourceKind.Secret, "pull")), List.of("Secret/team-b/pull")));
+            release("team-b", "demo", "pull", ref(ValuesSourceKind.Secret, "pull")), List.of("Secret/team-b/pull")),
+        Arguments.of("the CA and cosign key Secrets", withTlsAndVerify(release("team-c", "demo", null), "ca", "keys"),
+            List.of("Secret/team-c/ca", "Secret/team-c/keys")));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -68,6 +73,22 @@ class SourceIndexTest {
     assertThat(SourceIndex.releasesReading(ValuesSourceKind.Secret, secret, releases))
         .containsExactly(new ResourceID("two", "team-a"));
     assertThat(SourceIndex.releasesReading(ValuesSourceKind.ConfigMap, unread, releases)).isEmpty();
+  }
+
+  private static OciHelmRelease withTlsAndVerify(OciHelmRelease release, String caSecret, String keySecret) {
+    LocalSecretReference ca = new LocalSecretReference();
+    ca.setName(caSecret);
+    RegistryTls tls = new RegistryTls();
+    tls.setCaSecretRef(ca);
+    release.getSpec().setTls(tls);
+    LocalSecretReference keys = new LocalSecretReference();
+    keys.setName(keySecret);
+    CosignVerification cosign = new CosignVerification();
+    cosign.setPublicKeySecretRef(keys);
+    Verification verify = new Verification();
+    verify.setCosign(cosign);
+    release.getSpec().setVerify(verify);
+    return release;
   }
 
   private static ValuesReference ref(ValuesSourceKind kind, String name) {
