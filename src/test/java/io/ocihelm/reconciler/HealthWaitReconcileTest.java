@@ -78,7 +78,7 @@ class HealthWaitReconcileTest {
         },
         r -> {},
         r -> {},
-        r -> {},
+        r -> ran.add("drift"),
         null);
     return new OciHelmReleaseReconciler(steps, new StatusWriter(clock));
   }
@@ -108,7 +108,7 @@ class HealthWaitReconcileTest {
     return release;
   }
 
-  // Ready, Reconciling and Stalled: health's conditions; Drifted is the drift step's (DriftIT).
+  /** Ready, Reconciling, Stalled (Drifted is drift's). */
   private static List<Tuple> conditions(OciHelmRelease release) {
     return release.getStatus().getConditions().stream()
         .filter(c -> !c.getType().equals("Drifted"))
@@ -161,8 +161,7 @@ class HealthWaitReconcileTest {
     var control = reconciler.reconcile(release, null);
 
     assertThat(ran).isEmpty();
-    assertThat(conditions(release)).containsExactly(
-        new Tuple("Ready", ConditionStatus.True, "Succeeded"));
+    assertThat(conditions(release)).containsExactly(new Tuple("Ready", ConditionStatus.True, "Succeeded"));
     assertThat(release.getStatus().getLastAppliedRevision()).isEqualTo("0.1.0@" + DIGEST);
     assertThat(records.events).containsExactly("pending", "settled deployed");
     assertThat(control.getScheduleDelay()).hasValue(600_000L);
@@ -175,8 +174,7 @@ class HealthWaitReconcileTest {
 
     reconciler().reconcile(release, null);
 
-    assertThat(conditions(release)).containsExactly(
-        new Tuple("Ready", ConditionStatus.True, "Succeeded"));
+    assertThat(conditions(release)).containsExactly(new Tuple("Ready", ConditionStatus.True, "Succeeded"));
     assertThat(records.events).containsExactly("deployed");
   }
 
@@ -187,8 +185,7 @@ class HealthWaitReconcileTest {
 
     reconciler().reconcile(release, null);
 
-    assertThat(conditions(release)).containsExactly(
-        new Tuple("Ready", ConditionStatus.True, "Succeeded"));
+    assertThat(conditions(release)).containsExactly(new Tuple("Ready", ConditionStatus.True, "Succeeded"));
     assertThat(records.events).containsExactly("deployed");
   }
 
@@ -252,8 +249,7 @@ class HealthWaitReconcileTest {
     reconciler.reconcile(release, null);
 
     assertThat(ran).containsExactly("render", "apply");
-    assertThat(conditions(release)).containsExactly(
-        new Tuple("Ready", ConditionStatus.True, "Succeeded"));
+    assertThat(conditions(release)).containsExactly(new Tuple("Ready", ConditionStatus.True, "Succeeded"));
     assertThat(release.getStatus().getFailures()).isZero();
   }
 
