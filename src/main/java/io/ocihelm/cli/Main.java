@@ -16,7 +16,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "ocihelm 0.1.0",
     description = "Render and install Helm charts straight from OCI registries.",
-    subcommands = {TemplateCommand.class, PullCommand.class, ShowCommand.class})
+    subcommands = {TemplateCommand.class, PullCommand.class, ShowCommand.class, VerifyCommand.class})
 public final class Main implements Runnable {
 
   public static void main(String[] args) {

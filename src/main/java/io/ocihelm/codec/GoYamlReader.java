@@ -43,17 +43,40 @@ public final class GoYamlReader {
 
   /** The document's top-level value after the JSON round trip (null for an empty document). */
   public static Object read(String text) {
-    Object yamlValue;
-    try {
-      yamlValue = new Builder(text).firstDocument();
-    } catch (CodecException e) {
-      throw new CodecException("error converting YAML to JSON: " + e.getMessage());
-    }
+    Object yamlValue = readYaml(text);
     try {
       return new JsonRoundTrip().convert(yamlValue);
     } catch (CodecException e) {
       throw new CodecException("error converting YAML to JSON: " + e.getMessage());
     }
+  }
+
+  /**
+   * The first document as yaml.v2 decodes it into interface{}, before the JSON round trip: map
+   * keys of any scalar type, integers as Long (BigInteger beyond int64), floats as Double. For
+   * callers that convert towards a typed target themselves ({@link JsonRoundTrip}).
+   */
+  public static Object readYaml(String text) {
+    try {
+      return new Builder(text).firstDocument();
+    } catch (CodecException e) {
+      throw new CodecException("error converting YAML to JSON: " + e.getMessage());
+    }
+  }
+
+  /**
+   * sigs.k8s.io/yaml's coercion of a YAML number or bool decoded towards a Go string field:
+   * integers in decimal, floats with 32-bit shortest %g ({@code NaN}, {@code +Inf} spelled as Go
+   * does), bools as true/false; null for any other value (which is not coerced).
+   */
+  public static String scalarAsGoString(Object yamlValue) {
+    return switch (yamlValue) {
+      case Long l -> l.toString();
+      case BigInteger b -> b.toString();
+      case Boolean b -> b.toString();
+      case Double d -> d.isNaN() || d.isInfinite() ? GoFloats.formatG(d) : GoFloats.formatG(JsonRoundTrip.shortestFloat32(d));
+      case null, default -> null;
+    };
   }
 
   /** sigs.k8s.io/yaml.Unmarshal into a map[string]interface{}: the top level must be a mapping or null. */
@@ -403,11 +426,15 @@ public final class GoYamlReader {
     };
   }
 
-  /** sigs.k8s.io/yaml's conversion to JSON-able values, then encoding/json's view of the result. */
-  private static final class JsonRoundTrip {
+  /**
+   * sigs.k8s.io/yaml's conversion to JSON-able values, then encoding/json's view of the result.
+   * One instance per document: it carries the document's alias-expansion budget. Errors come
+   * without the "error converting YAML to JSON: " prefix.
+   */
+  public static final class JsonRoundTrip {
     private long budget = MAX_EXPANDED_NODES;
 
-    Object convert(Object v) {
+    public Object convert(Object v) {
       if (--budget < 0) {
         throw new CodecException("yaml: document contains excessive aliasing");
       }
@@ -441,7 +468,8 @@ public final class GoYamlReader {
       };
     }
 
-    private static String key(Object k, Object value) {
+    /** A map key as the JSON object key it becomes (null keys fail as sigs.k8s.io/yaml fails). */
+    public static String key(Object k, Object value) {
       return switch (k) {
         case String s -> s;
         case Boolean b -> b.toString();
@@ -456,7 +484,7 @@ public final class GoYamlReader {
     }
 
     /** The float64 whose shortest %g equals float32's shortest spelling of d. */
-    private static double shortestFloat32(double d) {
+    static double shortestFloat32(double d) {
       return Double.parseDouble(Float.toString((float) d));
     }
   }

@@ -41,9 +41,13 @@ final class DriftConditions {
         bounded(drift.drifts().size() + " corrected: ", drift.drifts(), "")));
   }
 
-  /** After a release: everything was just applied; none when detection is disabled. */
-  static Optional<StatusWriter.Wanted> afterRelease(ReleaseRequest request) {
-    if (CorrectDrift.mode(request) == DriftDetectionMode.DISABLED) {
+  /**
+   * After a release everything was just applied: a Drifted condition there was becomes False
+   * (none is added: absent means no drift was ever reported); none when detection is disabled.
+   */
+  static Optional<StatusWriter.Wanted> afterRelease(ReleaseRequest request, OciHelmReleaseStatus before) {
+    boolean reported = before.getConditions().stream().anyMatch(c -> c.is(ConditionType.Drifted));
+    if (CorrectDrift.mode(request) == DriftDetectionMode.DISABLED || !reported) {
       return Optional.empty();
     }
     return Optional.of(StatusWriter.condition(ConditionType.Drifted, ConditionStatus.False, Reason.NoDrift, inSync()));

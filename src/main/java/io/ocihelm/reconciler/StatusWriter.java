@@ -68,7 +68,7 @@ public final class StatusWriter {
             + resolved.version() + " (" + after.getInventory().size() + " objects)";
         after.setConditions(conditions(before, generation,
             condition(ConditionType.Ready, ConditionStatus.True, Reason.Succeeded, message)));
-        setDrifted(after, before, generation, DriftConditions.afterRelease(request).orElse(null));
+        setDrifted(after, before, generation, DriftConditions.afterRelease(request, before).orElse(null));
         setVerified(after, before, generation, request);
         after.setHistory(history(before, request));
       }

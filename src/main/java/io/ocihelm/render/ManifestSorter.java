@@ -1,7 +1,6 @@
 package io.ocihelm.render;
 
 import io.ocihelm.codec.CodecException;
-import io.ocihelm.codec.GoYamlReader;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -145,31 +144,19 @@ public final class ManifestSorter {
   }
 
   private static void classify(String path, String doc, List<Manifest> manifests, List<Manifest> hooks) {
-    Object head;
+    ManifestHead head;
     try {
-      head = GoYamlReader.read(doc);
+      head = ManifestHead.read(doc);
     } catch (CodecException e) {
       throw new RenderException("YAML parse error on " + path + ": " + e.getMessage(), true);
     }
-    if (head != null && !(head instanceof Map<?, ?>)) {
-      throw new RenderException(
-          "YAML parse error on " + path + ": error unmarshaling JSON: while decoding JSON: json: cannot unmarshal "
-              + GoYamlReader.jsonKind(head) + " into Go value of type releaseutil.SimpleHead",
-          true);
-    }
-    Map<?, ?> map = head == null ? Map.of() : (Map<?, ?>) head;
-    String kind = stringField(path, map, "kind", "SimpleHead.kind");
-    Map<?, ?> metadata = map.get("metadata") instanceof Map<?, ?> m ? m : Map.of();
-    String name = stringField(path, metadata, "name", "SimpleHead.metadata.name");
-    Map<?, ?> annotations = metadata.get("annotations") instanceof Map<?, ?> a ? a : Map.of();
-    Object hookValue = annotations.get(HOOK_ANNOTATION);
-    if (hookValue == null) {
-      manifests.add(new Manifest(path, doc, kind, name, List.of()));
+    if (head.hook() == null) {
+      manifests.add(new Manifest(path, doc, head.kind(), head.name(), List.of()));
       return;
     }
     List<String> events = new ArrayList<>();
-    for (String event : String.valueOf(hookValue).split(",", -1)) {
-      String e = event.strip().toLowerCase(Locale.ROOT);
+    for (String event : head.hook().split(",", -1)) {
+      String e = goTrimSpace(event).toLowerCase(Locale.ROOT);
       if (e.equals("test-success")) {
         e = "test";
       }
@@ -179,18 +166,14 @@ public final class ManifestSorter {
       }
       events.add(e);
     }
-    hooks.add(new Manifest(path, doc, kind, name, events, hookWeight(annotations), deletePolicies(annotations)));
+    hooks.add(new Manifest(path, doc, head.kind(), head.name(), events, hookWeight(head.hookWeight()),
+        deletePolicies(head.hookDeletePolicy())));
   }
 
   /** Helm compat: the weight is {@code strconv.Atoi} of the annotation; anything it refuses is 0. */
-  static int hookWeight(Map<?, ?> annotations) {
-    Object value = annotations.get(HOOK_WEIGHT_ANNOTATION);
-    if (value == null) {
-      return 0;
-    }
-    String text = String.valueOf(value);
+  static int hookWeight(String text) {
     // Atoi takes an optional sign and ASCII digits only (no spaces, no "0x").
-    if (!text.matches("[+-]?[0-9]+")) {
+    if (text == null || !text.matches("[+-]?[0-9]+")) {
       return 0;
     }
     try {
@@ -204,30 +187,15 @@ public final class ManifestSorter {
    * Helm compat: the annotation is split at commas, each value trimmed and lower-cased and kept as
    * written (an unknown policy is kept, and matches nothing later).
    */
-  static List<String> deletePolicies(Map<?, ?> annotations) {
-    Object value = annotations.get(HOOK_DELETE_POLICY_ANNOTATION);
+  static List<String> deletePolicies(String value) {
     if (value == null) {
       return List.of();
     }
     List<String> policies = new ArrayList<>();
-    for (String policy : String.valueOf(value).split(",", -1)) {
-      policies.add(policy.strip().toLowerCase(Locale.ROOT));
+    for (String policy : value.split(",", -1)) {
+      policies.add(goTrimSpace(policy).toLowerCase(Locale.ROOT));
     }
     return policies;
-  }
-
-  private static String stringField(String path, Map<?, ?> map, String key, String goField) {
-    Object v = map.get(key);
-    if (v == null) {
-      return "";
-    }
-    if (v instanceof String s) {
-      return s;
-    }
-    throw new RenderException(
-        "YAML parse error on " + path + ": error unmarshaling JSON: while decoding JSON: json: cannot unmarshal "
-            + GoYamlReader.jsonKind(v) + " into Go struct field " + goField + " of type string",
-        true);
   }
 
   private static List<Manifest> byKind(List<Manifest> list) {
@@ -268,7 +236,7 @@ public final class ManifestSorter {
     return s.substring(start, end);
   }
 
-  private static boolean isGoSpace(char c) {
+  static boolean isGoSpace(char c) {
     return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == 0x0B || c == '\f' || c == 0x85
         || c == 0xA0 || Character.isSpaceChar(c);
   }

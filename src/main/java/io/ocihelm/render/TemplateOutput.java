@@ -28,19 +28,36 @@ public final class TemplateOutput {
   private TemplateOutput() {}
 
   public static String format(RenderedRelease release, Options options) {
-    StringBuilder manifestDoc = new StringBuilder();
+    // One builder, sized up front: the output of a large chart is megabytes, and every regrowth
+    // or intermediate string copies all of it.
+    int size = 1;
+    for (Manifest m : release.manifests()) {
+      size += m.path().length() + m.content().length() + 16;
+    }
+    for (Manifest h : release.hooks()) {
+      size += h.path().length() + h.content().length() + 16;
+    }
+    StringBuilder out = new StringBuilder(size);
     if (options.includeCrds()) {
       for (Chart.Crd crd : release.crds()) {
-        manifestDoc.append("---\n# Source: ").append(crd.filename()).append('\n')
+        out.append("---\n# Source: ").append(crd.filename()).append('\n')
             .append(crd.file().text()).append('\n');
       }
     }
     for (Manifest m : release.manifests()) {
-      manifestDoc.append("---\n# Source: ").append(m.path()).append('\n').append(m.content()).append('\n');
+      out.append("---\n# Source: ").append(m.path()).append('\n').append(m.content()).append('\n');
     }
-    StringBuilder out = new StringBuilder();
-    // Helm compat: the release manifest is trimmed as a whole, then hooks are appended.
-    out.append(ManifestSorter.goTrimSpace(manifestDoc.toString())).append('\n');
+    // Helm compat: the release manifest is trimmed as a whole (strings.TrimSpace), then hooks are appended.
+    int end = out.length();
+    while (end > 0 && ManifestSorter.isGoSpace(out.charAt(end - 1))) {
+      end--;
+    }
+    out.setLength(end);
+    int start = 0;
+    while (start < end && ManifestSorter.isGoSpace(out.charAt(start))) {
+      start++;
+    }
+    out.delete(0, start).append('\n');
     for (Manifest h : release.hooks()) {
       if (options.skipTests() && h.isTestHook()) {
         continue;

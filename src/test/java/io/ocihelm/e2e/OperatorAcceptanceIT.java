@@ -40,6 +40,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Acceptance: the REAL packaged operator ({@code bin/ocihelm operator} over {@code
@@ -63,7 +64,8 @@ class OperatorAcceptanceIT {
   private static KubernetesClient admin;
   private static Registry registry;
   private static OperatorProcess operator;
-  private static Path work;
+  @TempDir
+  static Path work;
   private static Helm helm4;
   private static Helm helm3;
   private static String upgrades;
@@ -76,7 +78,6 @@ class OperatorAcceptanceIT {
     controlPlane = ControlPlane.shared();
     admin = controlPlane.adminClient();
     registry = Registry.shared(Registry.Variant.ANONYMOUS);
-    work = Files.createTempDirectory("ocihelm-acceptance-");
     helm4 = Helm.isolated(work.resolve("helm4")).withKubeconfig(controlPlane.kubeconfig());
     helm3 = Helm.isolated(Tool.HELM3, work.resolve("helm3")).withKubeconfig(controlPlane.kubeconfig());
     upgrades = controlPlane.createNamespace("accept-upgrades");
@@ -86,6 +87,15 @@ class OperatorAcceptanceIT {
     operator = OperatorProcess.start(controlPlane, List.of(upgrades, failures, suspended, adopted));
     System.out.printf("operator (bin/ocihelm operator) ready in %d ms, log %s%n",
         operator.startupTime().toMillis(), operator.logFile());
+  }
+
+  @Test
+  @Order(0)
+  void runsOutsideTheClusterOnLoopbackWatchingTheGivenNamespaces() {
+    String log = operator.log();
+    assertThat(log).contains("Listening on: http://127.0.0.1:");
+    assertThat(log).containsPattern("Registered reconciler: .* for namespace\\(s\\): \\[[^\\]]*" + upgrades);
+    assertThat(log).doesNotContain("all namespaces");
   }
 
   @AfterAll

@@ -144,8 +144,6 @@ class RegistryTrustIT {
     Helm helm = Helm.isolated(tmp.resolve("helm"));
     String prefix = "tls/" + ns.name();
     helm.push(chart(helm, tmp, "0.1.0"), registry, prefix).requireSuccess();
-    admin.resource(new SecretBuilder().withNewMetadata().withName("registry-ca").withNamespace(ns.name()).endMetadata()
-        .addToStringData("ca.crt", Files.readString(registry.caFile().orElseThrow())).build()).create();
     admin.resource(new SecretBuilder().withNewMetadata().withName("broken-ca").withNamespace(ns.name()).endMetadata()
         .addToStringData("ca.crt", "-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n").build()).create();
 
@@ -172,9 +170,13 @@ class RegistryTrustIT {
           .doesNotContain("AAAA");
       assertThat(condition(broken, ConditionType.Stalled).orElseThrow().getStatus()).isEqualTo(ConditionStatus.True);
 
-      // with the registry's CA: installed
-      edit(admin, ns.name(), "tls", spec -> spec.setTls(tls("registry-ca", false)));
-      awaitReady(admin, ns.name(), "tls", 3);
+      // the Secret corrected to hold the registry's CA: the watch reconciles, installed
+      String ca = Files.readString(registry.caFile().orElseThrow());
+      admin.secrets().inNamespace(ns.name()).withName("broken-ca").edit(s -> {
+        s.setData(Map.of("ca.crt", java.util.Base64.getEncoder().encodeToString(ca.getBytes(java.nio.charset.StandardCharsets.US_ASCII))));
+        return s;
+      });
+      awaitReady(admin, ns.name(), "tls", 2);
       assertThat(configVersion(admin, ns.name(), "tls")).isEqualTo("0.1.0");
 
       // insecureSkipVerify alone also reaches it

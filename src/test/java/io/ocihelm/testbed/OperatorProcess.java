@@ -22,8 +22,8 @@ import java.util.Map;
  *
  * <p>{@link #start} installs what the operator needs first: the CRD ({@code crds/}), its namespace,
  * ServiceAccount and RBAC ({@code deploy/00..02}; not the Deployment, which would never run here).
- * The process listens on 127.0.0.1 only (a free port, for its health endpoints) and is ended with
- * the test bed like every {@link ManagedProcess}.
+ * The process listens on 127.0.0.1 only (the launcher's default; a free port, for its health
+ * endpoints) and is ended with the test bed like every {@link ManagedProcess}.
  */
 public final class OperatorProcess implements AutoCloseable {
 
@@ -80,8 +80,7 @@ public final class OperatorProcess implements AutoCloseable {
     env.put("KUBECONFIG", kubeconfig.toString());
     // The same JDK as this JVM (the launcher runs $JAVA_HOME/bin/java).
     env.put("JAVA_HOME", System.getProperty("java.home"));
-    // Loopback only; a free port so that several operators (and other engineers' ones) coexist.
-    env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
+    // A free port so that several operators coexist; the launcher keeps them on loopback.
     env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
     if (!watchNamespaces.isEmpty()) {
       env.put("WATCH_NAMESPACE", String.join(",", watchNamespaces));

@@ -26,7 +26,7 @@ public final class RecordRelease implements ReleaseStep {
       case HEALTHY -> {
         if (newRevision) {
           records.recordDeployed(request);
-          recorded(request, request.revision(), "deployed", null);
+          recordedNew(request, "deployed", null);
         } else {
           records.settlePending(request, true, null);
           pendingInStatus(request).ifPresent(number -> recorded(request, number, "deployed", null));
@@ -35,21 +35,30 @@ public final class RecordRelease implements ReleaseStep {
       case WAITING -> {
         if (newRevision) {
           records.recordPending(request);
-          recorded(request, request.revision(), request.revision() == 1 ? "pending-install" : "pending-upgrade",
-              "waiting for the released objects to become healthy");
+          if (request.hasRevision()) {
+            recordedNew(request, request.revision() == 1 ? "pending-install" : "pending-upgrade",
+                "waiting for the released objects to become healthy");
+          }
         }
       }
       case TIMED_OUT -> {
         String message = "not healthy after " + request.spec().getTimeout() + ": " + verdict.report().summary();
         if (newRevision) {
           records.recordFailed(request, message);
-          recorded(request, request.revision(), "failed", message);
+          recordedNew(request, "failed", message);
         } else {
           records.settlePending(request, false, message);
           pendingInStatus(request).ifPresent(number -> recorded(request, number, "failed", message));
         }
         throw ReconcileFailure.terminal(Reason.HealthCheckFailed, message, null);
       }
+    }
+  }
+
+  /** The new revision this reconcile rendered, when the render said which number it is. */
+  private static void recordedNew(ReleaseRequest request, String status, String description) {
+    if (request.hasRevision()) {
+      recorded(request, request.revision(), status, description);
     }
   }
 

@@ -98,7 +98,7 @@ public final class StoredReleaseRecorder implements ReleaseRecorder {
 
   @Override
   public Optional<ReleaseRecord> pendingRecord(ReleaseRequest request) {
-    return pending(history(request));
+    return calling("read the release records", () -> pending(history(request)));
   }
 
   public void settlePending(ReleaseRequest request, boolean deployed, String description) {

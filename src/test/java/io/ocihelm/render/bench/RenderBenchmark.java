@@ -67,6 +67,14 @@ public class RenderBenchmark {
     renderer = new ReleaseRenderer(new SemverRange(), w -> { });
   }
 
+  ReleaseRenderer renderer() {
+    return renderer;
+  }
+
+  ReleaseRenderer.Request request() {
+    return request;
+  }
+
   @Benchmark
   public String render() {
     return TemplateOutput.format(renderer.render(request), TemplateOutput.Options.defaults());
