@@ -20,6 +20,12 @@ import picocli.CommandLine.Command;
 public final class Main implements Runnable {
 
   public static void main(String[] args) {
+    // Without Quarkus booted, the JBoss SLF4J provider on the class path cannot start and SLF4J
+    // says so on stderr (e.g. when values.schema.json is validated), where helm prints nothing.
+    // Library logging in the CLI stays silent unless a provider is chosen explicitly.
+    if (System.getProperty("slf4j.provider") == null) {
+      System.setProperty("slf4j.provider", "org.slf4j.helpers.NOPServiceProvider");
+    }
     var out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), false, StandardCharsets.UTF_8);
     var err = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true, StandardCharsets.UTF_8);
     int code = run(args, out, err);

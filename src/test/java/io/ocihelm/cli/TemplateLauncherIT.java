@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -59,6 +60,20 @@ class TemplateLauncherIT {
           .isEqualTo(Files.readString(dir.resolve("expected.yaml"), StandardCharsets.UTF_8));
       assertThat(run.stdout()).isEqualTo(Files.readAllBytes(dir.resolve("expected.yaml")));
     }
+  }
+
+  /**
+   * A chart whose values.schema.json is validated: helm prints nothing on stderr, and neither may
+   * we (the schema validator logs through SLF4J, whose provider cannot start without Quarkus).
+   */
+  @Test
+  void schemaValidationKeepsStderrAsQuietAsHelm() throws Exception {
+    Path chart = REPO.resolve("e2e/sample-chart");
+    Run run = launch(REPO,
+        List.of(REPO.resolve("bin/ocihelm").toString(), "template", "demo", chart.toString()));
+    assertThat(run.exitCode()).as(run.stderr()).isZero();
+    assertThat(run.stderr()).isEmpty();
+    assertThat(new String(run.stdout(), StandardCharsets.UTF_8)).contains("kind: ConfigMap");
   }
 
   /** check-charts.py's command line, with the case files relative to the case directory. */

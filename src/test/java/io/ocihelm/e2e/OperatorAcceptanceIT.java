@@ -17,6 +17,7 @@ import io.ocihelm.api.v1alpha1.OciHelmRelease;
 import io.ocihelm.api.v1alpha1.OciHelmReleaseSpec;
 import io.ocihelm.api.v1alpha1.ValuesReference;
 import io.ocihelm.api.v1alpha1.ValuesSourceKind;
+import io.ocihelm.testbed.ReleaseEdits;
 import io.ocihelm.testbed.ControlPlane;
 import io.ocihelm.testbed.Helm;
 import io.ocihelm.testbed.OperatorProcess;
@@ -323,10 +324,7 @@ class OperatorAcceptanceIT {
   }
 
   private static void edit(String namespace, String name, Consumer<OciHelmReleaseSpec> change) {
-    admin.resources(OciHelmRelease.class).inNamespace(namespace).withName(name).edit(r -> {
-      change.accept(r.getSpec());
-      return r;
-    });
+    ReleaseEdits.editSpec(admin, namespace, name, change);
   }
 
   private static OciHelmRelease get(String namespace, String name) {

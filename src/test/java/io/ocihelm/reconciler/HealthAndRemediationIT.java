@@ -19,6 +19,7 @@ import io.ocihelm.api.v1alpha1.ConditionType;
 import io.ocihelm.api.v1alpha1.ExhaustedAction;
 import io.ocihelm.api.v1alpha1.OciHelmRelease;
 import io.ocihelm.api.v1alpha1.OciHelmReleaseSpec;
+import io.ocihelm.testbed.ReleaseEdits;
 import io.ocihelm.testbed.ControlPlane;
 import io.ocihelm.testbed.Helm;
 import io.ocihelm.testbed.Registry;
@@ -313,10 +314,7 @@ class HealthAndRemediationIT {
   }
 
   private static void edit(KubernetesClient admin, String namespace, Consumer<OciHelmReleaseSpec> change) {
-    admin.resources(OciHelmRelease.class).inNamespace(namespace).withName("web").edit(r -> {
-      change.accept(r.getSpec());
-      return r;
-    });
+    ReleaseEdits.editSpec(admin, namespace, "web", change);
   }
 
   private static OciHelmRelease get(KubernetesClient admin, String namespace) {

@@ -20,6 +20,7 @@ import io.ocihelm.api.v1alpha1.OciHelmReleaseSpec;
 import io.ocihelm.release.ReleaseHook;
 import io.ocihelm.release.ReleaseRecord;
 import io.ocihelm.release.ReleaseStore;
+import io.ocihelm.testbed.ReleaseEdits;
 import io.ocihelm.testbed.ControlPlane;
 import io.ocihelm.testbed.Helm;
 import io.ocihelm.testbed.Registry;
@@ -433,10 +434,7 @@ class HooksAndCrdsIT {
   }
 
   private static void edit(KubernetesClient admin, String namespace, Consumer<OciHelmReleaseSpec> change) {
-    admin.resources(OciHelmRelease.class).inNamespace(namespace).withName("hooked").edit(r -> {
-      change.accept(r.getSpec());
-      return r;
-    });
+    ReleaseEdits.editSpec(admin, namespace, "hooked", change);
   }
 
   private static OciHelmRelease get(KubernetesClient admin, String namespace) {

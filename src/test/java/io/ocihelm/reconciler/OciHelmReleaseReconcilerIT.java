@@ -20,6 +20,7 @@ import io.ocihelm.api.v1alpha1.OciHelmReleaseSpec;
 import io.ocihelm.api.v1alpha1.ValuesReference;
 import io.ocihelm.api.v1alpha1.ValuesSourceKind;
 import io.ocihelm.apply.ReleaseOwnership;
+import io.ocihelm.testbed.ReleaseEdits;
 import io.ocihelm.testbed.ControlPlane;
 import io.ocihelm.testbed.Helm;
 import io.ocihelm.testbed.Registry;
@@ -237,10 +238,7 @@ class OciHelmReleaseReconcilerIT {
   }
 
   private static void edit(KubernetesClient admin, String namespace, java.util.function.Consumer<OciHelmReleaseSpec> change) {
-    admin.resources(OciHelmRelease.class).inNamespace(namespace).withName("demo").edit(r -> {
-      change.accept(r.getSpec());
-      return r;
-    });
+    ReleaseEdits.editSpec(admin, namespace, "demo", change);
   }
 
   private static OciHelmRelease get(KubernetesClient admin, String namespace) {

@@ -287,17 +287,13 @@ class ReconcileTriggersIT {
     return release;
   }
 
+  /** As `kubectl annotate --overwrite` does: a merge patch without resourceVersion (no 409 races). */
   static void requestReconcile(KubernetesClient admin, TestNamespace ns, String at) {
-    admin.resources(OciHelmRelease.class).inNamespace(ns.name()).withName("demo").edit(r -> {
-      Map<String, String> annotations = new java.util.HashMap<>();
-      if (r.getMetadata().getAnnotations() != null) {
-        annotations.putAll(r.getMetadata().getAnnotations());
-      }
-      annotations.put(ReconcileRequests.ANNOTATION, at);
-      r.getMetadata().setAnnotations(annotations);
-      return r;
-    });
+    admin.resources(OciHelmRelease.class).inNamespace(ns.name()).withName("demo").patch(
+        io.fabric8.kubernetes.client.dsl.base.PatchContext.of(io.fabric8.kubernetes.client.dsl.base.PatchType.JSON_MERGE),
+        "{\"metadata\":{\"annotations\":{\"" + ReconcileRequests.ANNOTATION + "\":\"" + at + "\"}}}");
   }
+
 
   static ValuesReference reference(ValuesSourceKind kind, String name) {
     ValuesReference reference = new ValuesReference();

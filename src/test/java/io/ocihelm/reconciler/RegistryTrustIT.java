@@ -19,6 +19,7 @@ import io.ocihelm.api.v1alpha1.OciHelmRelease;
 import io.ocihelm.api.v1alpha1.OciHelmReleaseSpec;
 import io.ocihelm.api.v1alpha1.RegistryTls;
 import io.ocihelm.api.v1alpha1.Verification;
+import io.ocihelm.testbed.ReleaseEdits;
 import io.ocihelm.testbed.Cosign;
 import io.ocihelm.testbed.Helm;
 import io.ocihelm.testbed.Registry;
@@ -249,10 +250,7 @@ class RegistryTrustIT {
   }
 
   private static void edit(KubernetesClient admin, String namespace, String name, Consumer<OciHelmReleaseSpec> change) {
-    admin.resources(OciHelmRelease.class).inNamespace(namespace).withName(name).edit(r -> {
-      change.accept(r.getSpec());
-      return r;
-    });
+    ReleaseEdits.editSpec(admin, namespace, name, change);
   }
 
   private static OciHelmRelease get(KubernetesClient admin, String namespace, String name) {
