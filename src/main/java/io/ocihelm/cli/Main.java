@@ -22,9 +22,11 @@ public final class Main implements Runnable {
   public static void main(String[] args) {
     // Without Quarkus booted, the JBoss SLF4J provider on the class path cannot start and SLF4J
     // says so on stderr (e.g. when values.schema.json is validated), where helm prints nothing.
-    // Library logging in the CLI stays silent unless a provider is chosen explicitly.
+    // Library logging in the CLI stays silent unless a provider is chosen explicitly (SLF4J would
+    // still announce an explicit choice at its INFO verbosity, hence WARN).
     if (System.getProperty("slf4j.provider") == null) {
-      System.setProperty("slf4j.provider", "org.slf4j.helpers.NOPServiceProvider");
+      System.setProperty("slf4j.provider", "org.slf4j.helpers.NOP_FallbackServiceProvider");
+      System.setProperty("slf4j.internal.verbosity", "WARN");
     }
     var out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), false, StandardCharsets.UTF_8);
     var err = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true, StandardCharsets.UTF_8);

@@ -15,6 +15,7 @@ import io.ocihelm.api.v1alpha1.OciHelmReleaseSpec;
 import io.ocihelm.apply.ResourceScopes;
 import io.ocihelm.codec.GoYamlReader;
 import io.ocihelm.render.ManifestSorter;
+import io.ocihelm.testbed.OciHelmReleaseCrd;
 import io.ocihelm.testbed.ControlPlane;
 import io.ocihelm.testbed.Helm;
 import io.ocihelm.testbed.Registry;
@@ -62,7 +63,7 @@ class BigChartIT {
   @Test
   void installsKubePrometheusWithItsCrdsAndEveryRenderedObjectExists(
       KubernetesClient admin, TestNamespace ns, Registry registry, @TempDir Path tmp) throws IOException {
-    HooksAndCrdsIT.installOperatorCrd(admin);
+    OciHelmReleaseCrd.install(admin);
     Helm helm = Helm.isolated(tmp.resolve("helm"));
     String prefix = "big/" + ns.name();
     Path archive = tmp.resolve("kube-prometheus-11.3.11.tgz");

@@ -20,6 +20,7 @@ import io.ocihelm.api.v1alpha1.DriftIgnoreRule;
 import io.ocihelm.api.v1alpha1.OciHelmRelease;
 import io.ocihelm.api.v1alpha1.OciHelmReleaseSpec;
 import io.ocihelm.api.v1alpha1.ResourceSelector;
+import io.ocihelm.testbed.OciHelmReleaseCrd;
 import io.ocihelm.testbed.Helm;
 import io.ocihelm.testbed.Registry;
 import io.ocihelm.testbed.TestBed;
@@ -46,7 +47,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @ExtendWith(TestBed.class)
 class DriftIT {
-  private static final Path CRD = Path.of("crds/ocihelmreleases.ocihelm.io-v1.yml");
   private static final Duration READY_WITHIN = Duration.ofSeconds(60);
   private static final Duration PROMPTLY = Duration.ofSeconds(30);
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -54,7 +54,7 @@ class DriftIT {
   @Test
   void correctsEditsAndDeletionsLeavesIgnoredPathsAndWarnsWithoutChanging(
       KubernetesClient admin, TestNamespace ns, Registry registry, @TempDir Path tmp) throws IOException {
-    installCrd(admin);
+    OciHelmReleaseCrd.install(admin);
     Helm helm = Helm.isolated(tmp.resolve("helm"));
     String prefix = "drift/" + ns.name();
     helm.push(chart(helm, tmp), registry, prefix).requireSuccess();
@@ -276,20 +276,6 @@ class DriftIT {
     } catch (ConditionTimeoutException e) {
       OciHelmRelease release = get(admin, namespace, name);
       throw new AssertionError("not Ready: " + (release == null ? "(none)" : JSON.valueToTree(release.getStatus())), e);
-    }
-  }
-
-  /** Installs the CRD file users install, and waits until it is served. */
-  private static void installCrd(KubernetesClient admin) throws IOException {
-    try (InputStream in = Files.newInputStream(CRD)) {
-      CustomResourceDefinition crd = admin.getKubernetesSerialization().unmarshal(in, CustomResourceDefinition.class);
-      admin.resource(crd).fieldManager("ocihelm-test").forceConflicts().serverSideApply();
-      await().atMost(READY_WITHIN).until(() -> {
-        CustomResourceDefinition live = admin.apiextensions().v1().customResourceDefinitions()
-            .withName(crd.getMetadata().getName()).get();
-        return live.getStatus() != null && live.getStatus().getConditions().stream()
-            .anyMatch(c -> c.getType().equals("Established") && c.getStatus().equals("True"));
-      });
     }
   }
 }

@@ -19,6 +19,7 @@ import io.ocihelm.api.v1alpha1.ConditionType;
 import io.ocihelm.api.v1alpha1.ExhaustedAction;
 import io.ocihelm.api.v1alpha1.OciHelmRelease;
 import io.ocihelm.api.v1alpha1.OciHelmReleaseSpec;
+import io.ocihelm.testbed.OciHelmReleaseCrd;
 import io.ocihelm.testbed.ReleaseEdits;
 import io.ocihelm.testbed.ControlPlane;
 import io.ocihelm.testbed.Helm;
@@ -46,14 +47,13 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @ExtendWith(TestBed.class)
 class HealthAndRemediationIT {
-  private static final Path CRD = Path.of("crds/ocihelmreleases.ocihelm.io-v1.yml");
   private static final Duration WITHIN = Duration.ofSeconds(60);
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @Test
   void readyOnlyWhenHealthyAndAFailedUpgradeIsRolledBack(
       KubernetesClient admin, TestNamespace ns, Registry registry, @TempDir Path tmp) throws IOException {
-    installCrd(admin);
+    OciHelmReleaseCrd.install(admin);
     Helm helm = Helm.isolated(tmp.resolve("helm"));
     Helm cluster = helm.withKubeconfig(ControlPlane.shared().kubeconfig());
     String prefix = "health/" + ns.name();
@@ -133,7 +133,7 @@ class HealthAndRemediationIT {
   @Test
   void neverHealthyFailsAfterTheTimeoutNamingTheObject(
       KubernetesClient admin, TestNamespace ns, Registry registry, @TempDir Path tmp) throws IOException {
-    installCrd(admin);
+    OciHelmReleaseCrd.install(admin);
     Helm helm = Helm.isolated(tmp.resolve("helm"));
     Helm cluster = helm.withKubeconfig(ControlPlane.shared().kubeconfig());
     String prefix = "health/" + ns.name();
@@ -160,7 +160,7 @@ class HealthAndRemediationIT {
   @Test
   void anExhaustedInstallIsUninstalledWhenConfigured(
       KubernetesClient admin, TestNamespace ns, Registry registry, @TempDir Path tmp) throws IOException {
-    installCrd(admin);
+    OciHelmReleaseCrd.install(admin);
     Helm helm = Helm.isolated(tmp.resolve("helm"));
     Helm cluster = helm.withKubeconfig(ControlPlane.shared().kubeconfig());
     String prefix = "health/" + ns.name();
@@ -187,7 +187,7 @@ class HealthAndRemediationIT {
   @Test
   void anUpgradeTheApiServerRefusesIsRolledBack(
       KubernetesClient admin, TestNamespace ns, Registry registry, @TempDir Path tmp) throws IOException {
-    installCrd(admin);
+    OciHelmReleaseCrd.install(admin);
     Helm helm = Helm.isolated(tmp.resolve("helm"));
     Helm cluster = helm.withKubeconfig(ControlPlane.shared().kubeconfig());
     String prefix = "health/" + ns.name();
@@ -339,20 +339,6 @@ class HealthAndRemediationIT {
       OciHelmRelease release = get(admin, namespace);
       throw new AssertionError("status not reached; status: "
           + (release == null ? "(no release)" : JSON.valueToTree(release.getStatus()).toPrettyString()), e);
-    }
-  }
-
-  /** Installs the CRD file users install, and waits until it is served. */
-  private static void installCrd(KubernetesClient admin) throws IOException {
-    try (InputStream in = Files.newInputStream(CRD)) {
-      CustomResourceDefinition crd = admin.getKubernetesSerialization().unmarshal(in, CustomResourceDefinition.class);
-      admin.resource(crd).fieldManager("ocihelm-test").forceConflicts().serverSideApply();
-      await().atMost(WITHIN).until(() -> {
-        CustomResourceDefinition live = admin.apiextensions().v1().customResourceDefinitions()
-            .withName(crd.getMetadata().getName()).get();
-        return live.getStatus() != null && live.getStatus().getConditions().stream()
-            .anyMatch(c -> c.getType().equals("Established") && c.getStatus().equals("True"));
-      });
     }
   }
 }

@@ -20,6 +20,7 @@ import io.ocihelm.api.v1alpha1.OciHelmReleaseSpec;
 import io.ocihelm.release.ReleaseHook;
 import io.ocihelm.release.ReleaseRecord;
 import io.ocihelm.release.ReleaseStore;
+import io.ocihelm.testbed.OciHelmReleaseCrd;
 import io.ocihelm.testbed.ReleaseEdits;
 import io.ocihelm.testbed.ControlPlane;
 import io.ocihelm.testbed.Helm;
@@ -61,7 +62,7 @@ class HooksAndCrdsIT {
   @Test
   void runsHooksAppliesCrdsFirstAndCreatesTheNamespace(
       KubernetesClient admin, TestNamespace ns, Registry registry, @TempDir Path tmp) throws IOException {
-    installOperatorCrd(admin);
+    OciHelmReleaseCrd.install(admin);
     // CRDs are cluster-wide: a group of this test's own.
     String group = "h" + Long.toHexString(System.nanoTime()) + ".ocihelm.test";
     String target = ns.name() + "-t";
@@ -185,7 +186,7 @@ class HooksAndCrdsIT {
   @Test
   void postInstallHooksRunOnceTheReleaseIsHealthy(
       KubernetesClient admin, TestNamespace ns, Registry registry, @TempDir Path tmp) throws IOException {
-    installOperatorCrd(admin);
+    OciHelmReleaseCrd.install(admin);
     Helm helm = Helm.isolated(tmp.resolve("helm"));
     Path dir = tmp.resolve("src").resolve("waited");
     Files.createDirectories(dir.resolve("templates"));
@@ -461,16 +462,4 @@ class HooksAndCrdsIT {
     }
   }
 
-  static void installOperatorCrd(KubernetesClient admin) throws IOException {
-    try (InputStream in = Files.newInputStream(CRD)) {
-      CustomResourceDefinition crd = admin.getKubernetesSerialization().unmarshal(in, CustomResourceDefinition.class);
-      admin.resource(crd).fieldManager("ocihelm-test").forceConflicts().serverSideApply();
-      await().atMost(WITHIN).until(() -> {
-        CustomResourceDefinition live = admin.apiextensions().v1().customResourceDefinitions()
-            .withName(crd.getMetadata().getName()).get();
-        return live.getStatus() != null && live.getStatus().getConditions().stream()
-            .anyMatch(c -> c.getType().equals("Established") && c.getStatus().equals("True"));
-      });
-    }
-  }
 }

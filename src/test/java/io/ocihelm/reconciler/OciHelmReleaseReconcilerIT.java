@@ -20,6 +20,7 @@ import io.ocihelm.api.v1alpha1.OciHelmReleaseSpec;
 import io.ocihelm.api.v1alpha1.ValuesReference;
 import io.ocihelm.api.v1alpha1.ValuesSourceKind;
 import io.ocihelm.apply.ReleaseOwnership;
+import io.ocihelm.testbed.OciHelmReleaseCrd;
 import io.ocihelm.testbed.ReleaseEdits;
 import io.ocihelm.testbed.ControlPlane;
 import io.ocihelm.testbed.Helm;
@@ -47,14 +48,13 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @ExtendWith(TestBed.class)
 class OciHelmReleaseReconcilerIT {
-  private static final Path CRD = Path.of("crds/ocihelmreleases.ocihelm.io-v1.yml");
   private static final Duration READY_WITHIN = Duration.ofSeconds(60);
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @Test
   void installsUpgradesPrunesAndStallsOnATemplateError(
       KubernetesClient admin, TestNamespace ns, Registry registry, @TempDir Path tmp) throws IOException {
-    installCrd(admin);
+    OciHelmReleaseCrd.install(admin);
     Helm helm = Helm.isolated(tmp.resolve("helm"));
     String prefix = "operator/" + ns.name();
     helm.push(chart(helm, tmp, "0.1.0", true, false), registry, prefix).requireSuccess();
@@ -266,19 +266,5 @@ class OciHelmReleaseReconcilerIT {
   private static String statusOf(KubernetesClient admin, String namespace) {
     OciHelmRelease release = get(admin, namespace);
     return release == null ? "(no release)" : JSON.valueToTree(release.getStatus()).toPrettyString();
-  }
-
-  /** Installs the CRD file users install, and waits until it is served. */
-  private static void installCrd(KubernetesClient admin) throws IOException {
-    try (InputStream in = Files.newInputStream(CRD)) {
-      CustomResourceDefinition crd = admin.getKubernetesSerialization().unmarshal(in, CustomResourceDefinition.class);
-      admin.resource(crd).fieldManager("ocihelm-test").forceConflicts().serverSideApply();
-      await().atMost(READY_WITHIN).until(() -> {
-        CustomResourceDefinition live = admin.apiextensions().v1().customResourceDefinitions()
-            .withName(crd.getMetadata().getName()).get();
-        return live.getStatus() != null && live.getStatus().getConditions().stream()
-            .anyMatch(c -> c.getType().equals("Established") && c.getStatus().equals("True"));
-      });
-    }
   }
 }

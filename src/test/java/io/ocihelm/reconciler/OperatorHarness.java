@@ -13,6 +13,7 @@ import io.ocihelm.api.v1alpha1.Condition;
 import io.ocihelm.api.v1alpha1.ConditionType;
 import io.ocihelm.api.v1alpha1.OciHelmRelease;
 import io.ocihelm.api.v1alpha1.OciHelmReleaseSpec;
+import io.ocihelm.testbed.OciHelmReleaseCrd;
 import io.ocihelm.testbed.Helm;
 import io.ocihelm.testbed.Registry;
 import java.io.IOException;
@@ -35,7 +36,6 @@ import org.awaitility.core.ConditionTimeoutException;
  */
 final class OperatorHarness implements AutoCloseable {
   static final Duration WITHIN = Duration.ofSeconds(60);
-  private static final Path CRD = Path.of("crds/ocihelmreleases.ocihelm.io-v1.yml");
   static final ObjectMapper JSON = new ObjectMapper();
 
   final KubernetesClient admin;
@@ -46,7 +46,7 @@ final class OperatorHarness implements AutoCloseable {
   OperatorHarness(KubernetesClient admin, String namespace) throws IOException {
     this.admin = admin;
     this.namespace = namespace;
-    installCrd(admin);
+    OciHelmReleaseCrd.install(admin);
     this.reconciler = new OciHelmReleaseReconciler(admin);
     this.operator = new Operator(o -> o.withKubernetesClient(admin).withCloseClientOnStop(false));
     operator.register(reconciler, c -> c.settingNamespace(namespace));
@@ -136,16 +136,4 @@ final class OperatorHarness implements AutoCloseable {
         .toList();
   }
 
-  private static void installCrd(KubernetesClient admin) throws IOException {
-    try (InputStream in = Files.newInputStream(CRD)) {
-      CustomResourceDefinition crd = admin.getKubernetesSerialization().unmarshal(in, CustomResourceDefinition.class);
-      admin.resource(crd).fieldManager("ocihelm-test").forceConflicts().serverSideApply();
-      await().atMost(WITHIN).until(() -> {
-        CustomResourceDefinition live = admin.apiextensions().v1().customResourceDefinitions()
-            .withName(crd.getMetadata().getName()).get();
-        return live.getStatus() != null && live.getStatus().getConditions().stream()
-            .anyMatch(c -> c.getType().equals("Established") && c.getStatus().equals("True"));
-      });
-    }
-  }
 }

@@ -30,6 +30,7 @@ import io.ocihelm.reconciler.step.StoredReleaseRecorder;
 import io.ocihelm.reconciler.watch.ReconcileRequests;
 import io.ocihelm.reconciler.watch.WatchedSources;
 import io.ocihelm.release.ReleaseStore;
+import io.ocihelm.testbed.OciHelmReleaseCrd;
 import io.ocihelm.testbed.Helm;
 import io.ocihelm.testbed.Registry;
 import io.ocihelm.testbed.TestBed;
@@ -61,13 +62,12 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @ExtendWith(TestBed.class)
 class ReconcileTriggersIT {
-  private static final Path CRD = Path.of("crds/ocihelmreleases.ocihelm.io-v1.yml");
   private static final Duration PROMPTLY = Duration.ofSeconds(30);
 
   @Test
   void valuesSourcesTriggerAReleaseAndANoOpReconcileOnlyReads(
       KubernetesClient admin, TestNamespace ns, Registry registry, @TempDir Path tmp) throws IOException {
-    installCrd(admin);
+    OciHelmReleaseCrd.install(admin);
     String repository = pushDemoChart(registry, ns, tmp);
     admin.resource(new ConfigMapBuilder().withMetadata(meta(ns, "demo-values"))
         .addToData("values.yaml", "greeting: hello\n").addToData("unrelated", "1").build()).create();
@@ -122,7 +122,7 @@ class ReconcileTriggersIT {
   @Test
   void theReconcileRequestedAtAnnotationForcesAFullReleaseAndIsEchoed(
       KubernetesClient admin, TestNamespace ns, Registry registry, @TempDir Path tmp) throws IOException {
-    installCrd(admin);
+    OciHelmReleaseCrd.install(admin);
     String repository = pushDemoChart(registry, ns, tmp);
 
     try (Running operator = Running.start(admin, ns)) {
@@ -153,7 +153,7 @@ class ReconcileTriggersIT {
   @Test
   void releasesOfOneChartShareOneRegistryResolutionPerInterval(
       KubernetesClient admin, TestNamespace ns, Registry registry, @TempDir Path tmp) throws IOException {
-    installCrd(admin);
+    OciHelmReleaseCrd.install(admin);
     String repository = pushDemoChart(registry, ns, tmp);
 
     try (Running operator = Running.start(admin, ns)) {
@@ -339,16 +339,4 @@ class ReconcileTriggersIT {
             && r.getStatus().getObservedGeneration().equals(r.getMetadata().getGeneration())).isPresent());
   }
 
-  private static void installCrd(KubernetesClient admin) throws IOException {
-    try (InputStream in = Files.newInputStream(CRD)) {
-      CustomResourceDefinition crd = admin.getKubernetesSerialization().unmarshal(in, CustomResourceDefinition.class);
-      admin.resource(crd).fieldManager("ocihelm-test").forceConflicts().serverSideApply();
-      await().atMost(Duration.ofSeconds(60)).until(() -> {
-        CustomResourceDefinition live = admin.apiextensions().v1().customResourceDefinitions()
-            .withName(crd.getMetadata().getName()).get();
-        return live.getStatus() != null && live.getStatus().getConditions().stream()
-            .anyMatch(c -> c.getType().equals("Established") && c.getStatus().equals("True"));
-      });
-    }
-  }
 }

@@ -19,6 +19,7 @@ import io.ocihelm.api.v1alpha1.OciHelmRelease;
 import io.ocihelm.api.v1alpha1.OciHelmReleaseSpec;
 import io.ocihelm.api.v1alpha1.RegistryTls;
 import io.ocihelm.api.v1alpha1.Verification;
+import io.ocihelm.testbed.OciHelmReleaseCrd;
 import io.ocihelm.testbed.ReleaseEdits;
 import io.ocihelm.testbed.Cosign;
 import io.ocihelm.testbed.Helm;
@@ -48,7 +49,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @ExtendWith(TestBed.class)
 class RegistryTrustIT {
-  private static final Path CRD = Path.of("crds/ocihelmreleases.ocihelm.io-v1.yml");
   private static final Duration WITHIN = Duration.ofSeconds(90);
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Pattern PUSHED_DIGEST = Pattern.compile("Digest: (sha256:[0-9a-f]{64})");
@@ -56,7 +56,7 @@ class RegistryTrustIT {
   @Test
   void cosignSignedChartsInstallOthersApplyNothing(KubernetesClient admin, TestNamespace ns, Registry registry,
       @TempDir Path tmp) throws IOException {
-    installCrd(admin);
+    OciHelmReleaseCrd.install(admin);
     Helm helm = Helm.isolated(tmp.resolve("helm"));
     String prefix = "verify/" + ns.name();
     String repository = registry.host() + "/" + prefix + "/signed";
@@ -141,7 +141,7 @@ class RegistryTrustIT {
   @Test
   void tlsRegistryIsTrustedThroughTheCaSecret(KubernetesClient admin, TestNamespace ns,
       @RegistryVariant(Registry.Variant.TLS) Registry registry, @TempDir Path tmp) throws IOException {
-    installCrd(admin);
+    OciHelmReleaseCrd.install(admin);
     Helm helm = Helm.isolated(tmp.resolve("helm"));
     String prefix = "tls/" + ns.name();
     helm.push(chart(helm, tmp, "0.1.0"), registry, prefix).requireSuccess();
@@ -283,20 +283,6 @@ class RegistryTrustIT {
       OciHelmRelease release = get(admin, namespace, name);
       throw new AssertionError("not Ready=" + status + " at generation " + generation + "; status: "
           + (release == null ? "(none)" : JSON.valueToTree(release.getStatus()).toPrettyString()), e);
-    }
-  }
-
-  /** Installs the CRD file users install, and waits until it is served. */
-  private static void installCrd(KubernetesClient admin) throws IOException {
-    try (InputStream in = Files.newInputStream(CRD)) {
-      CustomResourceDefinition crd = admin.getKubernetesSerialization().unmarshal(in, CustomResourceDefinition.class);
-      admin.resource(crd).fieldManager("ocihelm-test").forceConflicts().serverSideApply();
-      await().atMost(WITHIN).until(() -> {
-        CustomResourceDefinition live = admin.apiextensions().v1().customResourceDefinitions()
-            .withName(crd.getMetadata().getName()).get();
-        return live.getStatus() != null && live.getStatus().getConditions().stream()
-            .anyMatch(c -> c.getType().equals("Established") && c.getStatus().equals("True"));
-      });
     }
   }
 }
