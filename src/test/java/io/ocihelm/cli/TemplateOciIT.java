@@ -3,6 +3,7 @@ package io.ocihelm.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ocihelm.oci.HelmCharts;
+import io.ocihelm.testbed.ToolRun;
 import io.ocihelm.testbed.Helm;
 import io.ocihelm.testbed.Registry;
 import java.io.ByteArrayOutputStream;
@@ -51,7 +52,7 @@ class TemplateOciIT {
     List<String> args = List.of("template", "myrel", anonymous.ociReference("tpl/tmpl"), "--version", version,
         "--plain-http", "--namespace", "apps", "--set", "replicaCount=3");
     Run ours = ocihelm(args);
-    Helm.Result theirs = helm.run(args.toArray(String[]::new));
+    ToolRun theirs = helm.run(args.toArray(String[]::new));
     assertThat(theirs.exitCode()).as(theirs.stderr()).isZero();
     assertThat(ours.exitCode()).as(ours.stderr()).isZero();
     assertThat(ours.stdout()).isEqualTo(theirs.stdout());
@@ -62,7 +63,7 @@ class TemplateOciIT {
   void missingTagFailsLikeHelm() {
     List<String> args = List.of("template", anonymous.ociReference("tpl/tmpl"), "--version", "9.9.9", "--plain-http");
     Run ours = ocihelm(args);
-    Helm.Result theirs = helm.run(args.toArray(String[]::new));
+    ToolRun theirs = helm.run(args.toArray(String[]::new));
     assertThat(theirs.exitCode()).isEqualTo(1);
     assertThat(ours.exitCode()).isEqualTo(1);
     assertThat(ours.stdout()).isEqualTo(theirs.stdout()).isEmpty();
@@ -76,7 +77,7 @@ class TemplateOciIT {
         "--username", credentials.username(), "--password", credentials.password()));
     args.addAll(Helm.connectionFlags(basicAuth));
     Run ours = ocihelm(args);
-    Helm.Result theirs = helm.run(args.toArray(String[]::new));
+    ToolRun theirs = helm.run(args.toArray(String[]::new));
     assertThat(theirs.exitCode()).as(theirs.stderr()).isZero();
     assertThat(ours.exitCode()).as(ours.stderr()).isZero();
     assertThat(ours.stdout()).isEqualTo(theirs.stdout());

@@ -2,6 +2,7 @@ package io.ocihelm.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ocihelm.testbed.ToolRun;
 import io.ocihelm.testbed.Cosign;
 import io.ocihelm.testbed.Helm;
 import io.ocihelm.testbed.Registry;
@@ -25,7 +26,7 @@ class VerifyCommandIT {
     Registry registry = Registry.shared(Registry.Variant.ANONYMOUS);
     Helm helm = Helm.isolated(tmp.resolve("helm"));
     String prefix = "cli-verify/" + tmp.getFileName();
-    Helm.Result pushed = helm.push(helm.createAndPackage("signme", "1.0.0", tmp), registry, prefix).requireSuccess();
+    ToolRun pushed = helm.push(helm.createAndPackage("signme", "1.0.0", tmp), registry, prefix).requireSuccess();
     Matcher m = PUSHED_DIGEST.matcher(pushed.stdout() + pushed.stderr());
     assertThat(m.find()).isTrue();
     String digest = m.group(1);

@@ -1,5 +1,6 @@
 package io.ocihelm.e2e;
 
+import io.ocihelm.testbed.ToolRun;
 import io.ocihelm.testbed.Helm;
 import io.ocihelm.testbed.Registry;
 import java.io.IOException;
@@ -40,7 +41,7 @@ final class SampleChart {
 
   /** {@code helm push}; returns the manifest digest helm printed. */
   static String push(Helm helm, Path tgz, Registry registry, String repositoryPrefix) {
-    Helm.Result pushed = helm.push(tgz, registry, repositoryPrefix).requireSuccess();
+    ToolRun pushed = helm.push(tgz, registry, repositoryPrefix).requireSuccess();
     Matcher digest = DIGEST.matcher(pushed.stdout() + pushed.stderr());
     if (!digest.find()) {
       throw new IllegalStateException("helm push printed no digest: " + pushed);

@@ -1,5 +1,6 @@
 package io.ocihelm.oci;
 
+import io.ocihelm.testbed.ToolRun;
 import io.ocihelm.testbed.Helm;
 import io.ocihelm.testbed.Registry;
 import java.io.IOException;
@@ -37,7 +38,7 @@ public final class HelmCharts {
 
   /** helm push into {@code oci://host/prefix}; returns the manifest digest helm printed. */
   public static String push(Helm helm, Path tgz, Registry registry, String prefix) {
-    Helm.Result r = helm.push(tgz, registry, prefix).requireSuccess();
+    ToolRun r = helm.push(tgz, registry, prefix).requireSuccess();
     return digestIn(r.stdout() + r.stderr());
   }
 
@@ -51,7 +52,7 @@ public final class HelmCharts {
   }
 
   /** helm with the registry's connection flags appended. */
-  public static Helm.Result helm(Helm helm, Registry registry, String... args) {
+  public static ToolRun helm(Helm helm, Registry registry, String... args) {
     List<String> all = new ArrayList<>(List.of(args));
     all.addAll(Helm.connectionFlags(registry));
     return helm.run(all.toArray(String[]::new));

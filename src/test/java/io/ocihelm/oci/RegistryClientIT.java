@@ -3,6 +3,7 @@ package io.ocihelm.oci;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.ocihelm.testbed.ToolRun;
 import io.ocihelm.testbed.Helm;
 import io.ocihelm.testbed.Registry;
 import java.net.URI;
@@ -92,7 +93,7 @@ class RegistryClientIT {
   @MethodSource("constraints")
   void resolvesLikeHelmPull(String constraint) throws Exception {
     Path dest = Files.createTempDirectory(work, "pull-");
-    Helm.Result helm = HelmCharts.helm(this.helm, registry, "pull", registry.ociReference("charts/demo"),
+    ToolRun helm = HelmCharts.helm(this.helm, registry, "pull", registry.ociReference("charts/demo"),
         "--version", constraint, "--destination", dest.toString());
     if (helm.exitCode() != 0) {
       assertThatThrownBy(() -> puller().pull(demo(), constraint)).isInstanceOf(ChartNotFoundException.class);

@@ -19,6 +19,7 @@ import io.ocihelm.api.v1alpha1.ConditionType;
 import io.ocihelm.api.v1alpha1.ExhaustedAction;
 import io.ocihelm.api.v1alpha1.OciHelmRelease;
 import io.ocihelm.api.v1alpha1.OciHelmReleaseSpec;
+import io.ocihelm.testbed.ToolRun;
 import io.ocihelm.testbed.OciHelmReleaseCrd;
 import io.ocihelm.testbed.ReleaseEdits;
 import io.ocihelm.testbed.ControlPlane;
@@ -118,7 +119,7 @@ class HealthAndRemediationIT {
       // out waiting, a rollback
       Path tgz = tmp.resolve("web-0.1.0.tgz");
       cluster.run("install", "native", tgz.toString(), "-n", ns.name(), "--set", "name=native").requireSuccess();
-      Helm.Result upgrade = cluster.run("upgrade", "native", tgz.toString(), "-n", ns.name(), "--set", "name=native",
+      ToolRun upgrade = cluster.run("upgrade", "native", tgz.toString(), "-n", ns.name(), "--set", "name=native",
           "--set", "tag=v2", "--wait", "--timeout", "2s");
       assertThat(upgrade.exitCode()).isNotZero();
       cluster.run("rollback", "native", "1", "-n", ns.name()).requireSuccess();
@@ -253,7 +254,7 @@ class HealthAndRemediationIT {
   }
 
   private static java.util.List<String> history(Helm cluster, String namespace, String release) throws IOException {
-    Helm.Result result = cluster.run("history", release, "-n", namespace, "-o", "json");
+    ToolRun result = cluster.run("history", release, "-n", namespace, "-o", "json");
     if (result.exitCode() != 0 && result.stderr().contains("release: not found")) {
       return java.util.List.of();
     }

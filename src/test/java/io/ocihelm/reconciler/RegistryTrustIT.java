@@ -19,6 +19,7 @@ import io.ocihelm.api.v1alpha1.OciHelmRelease;
 import io.ocihelm.api.v1alpha1.OciHelmReleaseSpec;
 import io.ocihelm.api.v1alpha1.RegistryTls;
 import io.ocihelm.api.v1alpha1.Verification;
+import io.ocihelm.testbed.ToolRun;
 import io.ocihelm.testbed.OciHelmReleaseCrd;
 import io.ocihelm.testbed.ReleaseEdits;
 import io.ocihelm.testbed.Cosign;
@@ -190,7 +191,7 @@ class RegistryTrustIT {
     }
   }
 
-  private static String pushedDigest(Helm.Result pushed) {
+  private static String pushedDigest(ToolRun pushed) {
     Matcher m = PUSHED_DIGEST.matcher(pushed.stdout() + pushed.stderr());
     assertThat(m.find()).as("helm push prints the digest: %s", pushed).isTrue();
     return m.group(1);

@@ -10,8 +10,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The real cosign (v2.6.5, {@link Tool#COSIGN}), isolated: its own HOME and Docker config, keys
@@ -23,17 +21,6 @@ public final class Cosign {
   /** What {@code COSIGN_PASSWORD} is set to for generated keys. */
   public static final String PASSWORD = "ocihelm-test";
   private static final Duration TIMEOUT = Duration.ofMinutes(2);
-
-  /** An exit code with its output. */
-  public record Result(List<String> command, int exitCode, String stdout, String stderr) {
-    public Result requireSuccess() {
-      if (exitCode != 0) {
-        throw new IllegalStateException(command + " exited " + exitCode + ":\n" + stdout + stderr);
-      }
-      return this;
-    }
-  }
-
   /** A key pair written by {@code cosign generate-key-pair}: {@code cosign.key}, {@code cosign.pub}. */
   public record KeyPair(Path privateKey, Path publicKey) {
     public String publicKeyPem() {
@@ -70,20 +57,20 @@ public final class Cosign {
    * {@code cosign sign --key … --tlog-upload=false --yes host/repo@digest}: the classic signature
    * tag {@code sha256-<hex>.sig} next to the chart, no transparency log.
    */
-  public Result sign(KeyPair key, String imageByDigest) {
+  public ToolRun sign(KeyPair key, String imageByDigest) {
     return run("sign", "--key", key.privateKey().toString(), "--tlog-upload=false", "--yes", imageByDigest);
   }
 
   /** {@code cosign verify --key … --insecure-ignore-tlog=true host/repo@digest}. */
-  public Result verify(KeyPair key, String imageByDigest) {
+  public ToolRun verify(KeyPair key, String imageByDigest) {
     return run("verify", "--key", key.publicKey().toString(), "--insecure-ignore-tlog=true", imageByDigest);
   }
 
-  public Result run(String... args) {
+  public ToolRun run(String... args) {
     return execute(home, Arrays.asList(args));
   }
 
-  private Result execute(Path workDir, List<String> args) {
+  private ToolRun execute(Path workDir, List<String> args) {
     List<String> command = new ArrayList<>();
     command.add(Tool.COSIGN.path().toString());
     command.addAll(args);
@@ -95,30 +82,9 @@ public final class Cosign {
     env.put("TUF_ROOT", home.resolve("sigstore").toString());
     try {
       Files.createDirectories(home);
-      Process process = builder.start();
-      process.getOutputStream().close();
-      CompletableFuture<String> stdout = readAsync(process.getInputStream());
-      CompletableFuture<String> stderr = readAsync(process.getErrorStream());
-      if (!process.waitFor(TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
-        process.destroyForcibly();
-        throw new IllegalStateException(command + " did not finish within " + TIMEOUT);
-      }
-      return new Result(command, process.exitValue(), stdout.join(), stderr.join());
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot run " + command, e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while running " + command, e);
+      throw new UncheckedIOException("cannot create " + home, e);
     }
-  }
-
-  private static CompletableFuture<String> readAsync(java.io.InputStream stream) {
-    return CompletableFuture.supplyAsync(() -> {
-      try (stream) {
-        return new String(stream.readAllBytes(), StandardCharsets.UTF_8);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    });
+    return ToolRun.of(builder, null, TIMEOUT);
   }
 }

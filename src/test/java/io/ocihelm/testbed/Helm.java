@@ -2,7 +2,6 @@ package io.ocihelm.testbed;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -10,8 +9,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The real helm CLI with a private home (config, cache, data, registry credentials), so tests never
@@ -32,20 +29,6 @@ public final class Helm {
   private final Path executable;
   private final Path home;
   private Path kubeconfig;
-
-  /** The result of one helm invocation. */
-  public record Result(List<String> command, int exitCode, String stdout, String stderr) {
-
-    /** Returns this result, or throws with the command's output when it failed. */
-    public Result requireSuccess() {
-      if (exitCode != 0) {
-        throw new IllegalStateException(
-            "%s exited with %d%nstdout:%n%s%nstderr:%n%s".formatted(command, exitCode, stdout, stderr));
-      }
-      return this;
-    }
-  }
-
   private Helm(Tool tool, Path executable, Path home) {
     this.tool = tool;
     this.executable = executable;
@@ -71,12 +54,12 @@ public final class Helm {
     return this;
   }
 
-  /** Runs {@code helm args…}; never throws for a non-zero exit (see {@link Result#requireSuccess()}). */
-  public Result run(String... args) {
+  /** Runs {@code helm args…}; never throws for a non-zero exit (see {@link ToolRun#requireSuccess()}). */
+  public ToolRun run(String... args) {
     return execute(null, Arrays.asList(args));
   }
 
-  private Result execute(String stdin, List<String> args) {
+  private ToolRun execute(String stdin, List<String> args) {
     List<String> command = new ArrayList<>();
     command.add(executable.toString());
     command.addAll(args);
@@ -101,25 +84,10 @@ public final class Helm {
     }
     try {
       Files.createDirectories(home);
-      Process process = builder.start();
-      try (var input = process.getOutputStream()) {
-        if (stdin != null) {
-          input.write(stdin.getBytes(StandardCharsets.UTF_8));
-        }
-      }
-      CompletableFuture<String> stdout = readAsync(process.getInputStream());
-      CompletableFuture<String> stderr = readAsync(process.getErrorStream());
-      if (!process.waitFor(TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
-        process.destroyForcibly();
-        throw new IllegalStateException(command + " did not finish within " + TIMEOUT);
-      }
-      return new Result(command, process.exitValue(), stdout.join(), stderr.join());
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot run " + command, e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while running " + command, e);
+      throw new UncheckedIOException("cannot create " + home, e);
     }
+    return ToolRun.of(builder, stdin, TIMEOUT);
   }
 
   /**
@@ -161,7 +129,7 @@ public final class Helm {
    * {@code helm push chart oci://host/repositoryPrefix} with the flags the variant needs; returns
    * the result (helm prints the pushed reference and digest).
    */
-  public Result push(Path chartTgz, Registry registry, String repositoryPrefix) {
+  public ToolRun push(Path chartTgz, Registry registry, String repositoryPrefix) {
     List<String> args = new ArrayList<>(List.of("push", chartTgz.toString(), registry.ociReference(repositoryPrefix)));
     args.addAll(connectionFlags(registry));
     return run(args.toArray(String[]::new));
@@ -173,16 +141,5 @@ public final class Helm {
       return List.of("--plain-http");
     }
     return registry.caFile().map(ca -> List.of("--ca-file", ca.toString())).orElse(List.of());
-  }
-
-  private static CompletableFuture<String> readAsync(java.io.InputStream stream) {
-    return CompletableFuture.supplyAsync(
-        () -> {
-          try (stream) {
-            return new String(stream.readAllBytes(), StandardCharsets.UTF_8);
-          } catch (IOException e) {
-            throw new UncheckedIOException(e);
-          }
-        });
   }
 }

@@ -45,7 +45,7 @@ class RegistryIT {
     int tokensBefore = registry.tokenServer().map(TokenServer::issuedCount).orElse(0);
 
     helm.login(registry);
-    Helm.Result push = helm.push(chart, registry, prefix).requireSuccess();
+    ToolRun push = helm.push(chart, registry, prefix).requireSuccess();
     int tokensAfterPush = registry.tokenServer().map(TokenServer::issuedCount).orElse(0);
 
     Matcher pushed = DIGEST.matcher(push.stdout() + push.stderr());

@@ -64,7 +64,7 @@ public final class Sandbox {
     step("helm package e2e/sample-chart && helm push sample-0.1.0.tgz " + registry.ociReference("charts") + " --plain-http");
     Helm helm = Helm.isolated(runDir.resolve("helm"));
     helm.run("package", Path.of("e2e/sample-chart").toAbsolutePath().toString(), "--destination", runDir.toString()).requireSuccess();
-    Helm.Result pushed = helm.push(runDir.resolve("sample-0.1.0.tgz"), registry, "charts").requireSuccess();
+    ToolRun pushed = helm.push(runDir.resolve("sample-0.1.0.tgz"), registry, "charts").requireSuccess();
     indent(pushed.stdout() + pushed.stderr());
 
     step("kubectl " + String.join(" ", OperatorProcess.installArguments()));
@@ -82,7 +82,7 @@ public final class Sandbox {
     long created = System.nanoTime();
     indent(kubectl.run("apply", "-f", release.toString()).requireSuccess().stdout());
     step("kubectl wait --for=condition=Ready ohr/" + SAMPLE_RELEASE + " -n " + SAMPLE_NAMESPACE + " --timeout=120s");
-    Kubectl.Result waited = kubectl.run(
+    ToolRun waited = kubectl.run(
         "wait", "--for=condition=Ready", "ohr/" + SAMPLE_RELEASE, "-n", SAMPLE_NAMESPACE, "--timeout=120s");
     Duration createToReady = Duration.ofNanos(System.nanoTime() - created);
     if (waited.exitCode() != 0) {
