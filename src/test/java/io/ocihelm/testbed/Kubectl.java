@@ -26,10 +26,15 @@ public final class Kubectl {
 
   /** Runs {@code kubectl --kubeconfig … args…}; never throws for a non-zero exit. */
   public ToolRun run(String... args) {
+    return runWithInput(null, args);
+  }
+
+  /** As {@link #run}, with {@code stdin} (may be null) piped in, e.g. for {@code apply -f -}. */
+  public ToolRun runWithInput(String stdin, String... args) {
     List<String> command = new ArrayList<>();
     command.add(Tool.KUBECTL.path().toString());
     command.add("--kubeconfig=" + kubeconfig);
     command.addAll(List.of(args));
-    return ToolRun.of(new ProcessBuilder(command), null, TIMEOUT);
+    return ToolRun.of(new ProcessBuilder(command), stdin, TIMEOUT);
   }
 }

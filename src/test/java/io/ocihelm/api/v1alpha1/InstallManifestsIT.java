@@ -1,5 +1,7 @@
 package io.ocihelm.api.v1alpha1;
 
+import io.ocihelm.testbed.ToolRun;
+import io.ocihelm.testbed.Kubectl;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -47,7 +49,7 @@ class InstallManifestsIT {
 
   @Test
   void crdsAndDeployApplyServerSide(ControlPlane controlPlane) {
-    Kubectl.Result result = InstalledApi.install(controlPlane);
+    ToolRun result = InstalledApi.install(controlPlane);
 
     assertThat(result.exitCode()).as(result.stderr()).isZero();
     assertThat(result.stdout())
@@ -59,7 +61,7 @@ class InstallManifestsIT {
     // the namespace warns about pod templates that break the restricted Pod Security Standard
     assertThat(result.stderr()).doesNotContain("PodSecurity");
     // Applying again is a no-op, as for any GitOps tool re-applying the manifests.
-    assertThat(new Kubectl(controlPlane).run("apply", "--server-side", "--field-manager=ocihelm-install",
+    assertThat(new Kubectl(controlPlane.kubeconfig()).run("apply", "--server-side", "--field-manager=ocihelm-install",
         "-f", "crds/", "-f", "deploy/").exitCode()).isZero();
   }
 

@@ -1,5 +1,7 @@
 package io.ocihelm.api.v1alpha1;
 
+import io.ocihelm.testbed.ToolRun;
+import io.ocihelm.testbed.Kubectl;
 import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
@@ -15,15 +17,15 @@ final class InstalledApi {
 
   static final String CRD_NAME = "ocihelmreleases.ocihelm.io";
 
-  private static Kubectl.Result installation;
+  private static ToolRun installation;
 
   private InstalledApi() {}
 
   /** The result of {@code kubectl apply --server-side -f crds/ -f deploy/}, run on first call. */
-  static synchronized Kubectl.Result install(ControlPlane controlPlane) {
+  static synchronized ToolRun install(ControlPlane controlPlane) {
     if (installation == null) {
       installation =
-          new Kubectl(controlPlane)
+          new Kubectl(controlPlane.kubeconfig())
               .run("apply", "--server-side", "--field-manager=ocihelm-install", "-f", "crds/", "-f", "deploy/");
       if (installation.exitCode() == 0) {
         await()

@@ -1,5 +1,7 @@
 package io.ocihelm.api.v1alpha1;
 
+import io.ocihelm.testbed.ToolRun;
+import io.ocihelm.testbed.Kubectl;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -125,8 +127,8 @@ class OciHelmReleaseValidationIT {
   void apiServerRejectsWithAMessageUsersUnderstand(Invalid release, ControlPlane controlPlane, TestNamespace ns) {
     InstalledApi.install(controlPlane).requireSuccess();
 
-    Kubectl.Result result =
-        new Kubectl(controlPlane).runWithInput(release.manifest(ns.name()), "apply", "--server-side", "-f", "-");
+    ToolRun result =
+        new Kubectl(controlPlane.kubeconfig()).runWithInput(release.manifest(ns.name()), "apply", "--server-side", "-f", "-");
 
     assertThat(result.exitCode()).as("kubectl exit code; stdout: %s", result.stdout()).isNotZero();
     assertThat(result.stderr()).contains("is invalid").contains(release.expectedMessage());
@@ -141,8 +143,8 @@ class OciHelmReleaseValidationIT {
   void everyExampleIsAccepted(Path example, ControlPlane controlPlane, TestNamespace ns) {
     InstalledApi.install(controlPlane).requireSuccess();
 
-    Kubectl.Result result =
-        new Kubectl(controlPlane).run("apply", "--server-side", "-n", ns.name(), "-f", example.toString());
+    ToolRun result =
+        new Kubectl(controlPlane.kubeconfig()).run("apply", "--server-side", "-n", ns.name(), "-f", example.toString());
 
     assertThat(result.exitCode()).as(result.stderr()).isZero();
     assertThat(result.stdout()).contains("ocihelmrelease.ocihelm.io/");

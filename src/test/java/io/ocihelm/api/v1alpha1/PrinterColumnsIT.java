@@ -1,5 +1,7 @@
 package io.ocihelm.api.v1alpha1;
 
+import io.ocihelm.testbed.ToolRun;
+import io.ocihelm.testbed.Kubectl;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -27,7 +29,7 @@ class PrinterColumnsIT {
     InstalledApi.install(controlPlane).requireSuccess();
     markReady(controlPlane.adminClient(), ns.name(), "podinfo");
 
-    Kubectl.Result get = new Kubectl(controlPlane).run("get", "ohr", "-n", ns.name()).requireSuccess();
+    ToolRun get = new Kubectl(controlPlane.kubeconfig()).run("get", "ohr", "-n", ns.name()).requireSuccess();
 
     List<String> lines = get.stdout().lines().toList();
     assertThat(lines.getFirst().split("\\s+"))
@@ -37,7 +39,7 @@ class PrinterColumnsIT {
         .contains("True", MESSAGE, " podinfo ", "6.7.1", "9f2a3c1d7e4b")
         .doesNotContain(DIGEST);
 
-    Kubectl.Result wide = new Kubectl(controlPlane).run("get", "ohr", "-n", ns.name(), "-o", "wide").requireSuccess();
+    ToolRun wide = new Kubectl(controlPlane.kubeconfig()).run("get", "ohr", "-n", ns.name(), "-o", "wide").requireSuccess();
     assertThat(wide.stdout()).contains("REPOSITORY", "oci://ghcr.io/stefanprodan/charts/podinfo");
   }
 
@@ -46,7 +48,7 @@ class PrinterColumnsIT {
     InstalledApi.install(controlPlane).requireSuccess();
     markReady(controlPlane.adminClient(), ns.name(), "podinfo");
 
-    Kubectl.Result wait = new Kubectl(controlPlane)
+    ToolRun wait = new Kubectl(controlPlane.kubeconfig())
         .run("wait", "--for=condition=Ready", "ohr/podinfo", "-n", ns.name(), "--timeout=20s");
 
     assertThat(wait.exitCode()).as(wait.stderr()).isZero();
