@@ -8,7 +8,6 @@ import io.ocihelm.apply.ResourceScopes;
 import io.ocihelm.apply.ServerSideApplier;
 import io.ocihelm.release.ReleaseStore;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -32,13 +31,7 @@ public final class ClusterAccess {
   private final KubernetesClient operator;
   private final Function<KubernetesClient, ServerSideApplier> appliers;
   private final Tools own;
-  private final Map<String, Tools> impersonating = Collections.synchronizedMap(
-      new LinkedHashMap<>(16, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Tools> eldest) {
-          return size() > MAX_IDENTITIES;
-        }
-      });
+  private final Map<String, Tools> impersonating = Collections.synchronizedMap(LeastRecentlyUsed.map(MAX_IDENTITIES));
 
   public ClusterAccess(KubernetesClient operator) {
     this(operator, identity -> new ServerSideApplier(identity, new ResourceScopes(operator)));

@@ -7,10 +7,10 @@ import io.ocihelm.chart.ChartLoader;
 import io.ocihelm.oci.PulledChart;
 import io.ocihelm.oci.RegistryException;
 import io.ocihelm.reconciler.ReconcileFailure;
+import io.ocihelm.reconciler.LeastRecentlyUsed;
 import io.ocihelm.reconciler.ReleaseRequest;
 import java.io.ByteArrayInputStream;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -24,12 +24,7 @@ public final class FetchChart implements ReleaseStep {
   private final RegistryAccess registries;
   private final ChartLoader loader;
   private final Map<String, Chart> parsedByDigest =
-      Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Chart> eldest) {
-          return size() > PARSED_CHARTS_KEPT;
-        }
-      });
+      Collections.synchronizedMap(LeastRecentlyUsed.map(PARSED_CHARTS_KEPT));
 
   public FetchChart(RegistryAccess registries, ChartLoader loader) {
     this.registries = registries;

@@ -1,10 +1,10 @@
 package io.ocihelm.reconciler.step;
 
 import io.ocihelm.oci.OciReference;
+import io.ocihelm.reconciler.LeastRecentlyUsed;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -44,12 +44,7 @@ public final class SharedResolutions {
 
   public SharedResolutions(Clock clock, int capacity) {
     this.clock = clock;
-    this.entries = new LinkedHashMap<>(16, 0.75f, true) {
-      @Override
-      protected boolean removeEldestEntry(Map.Entry<Key, Pending> eldest) {
-        return size() > capacity;
-      }
-    };
+    this.entries = LeastRecentlyUsed.map(capacity);
   }
 
   /**

@@ -9,6 +9,7 @@ import io.ocihelm.oci.cosign.CosignPublicKeys;
 import io.ocihelm.oci.cosign.CosignVerifier;
 import io.ocihelm.oci.cosign.SignatureVerificationException;
 import io.ocihelm.reconciler.ReconcileFailure;
+import io.ocihelm.reconciler.LeastRecentlyUsed;
 import io.ocihelm.reconciler.ReleaseRequest;
 import io.ocihelm.reconciler.watch.WatchedSources;
 import java.util.Base64;
@@ -32,12 +33,7 @@ public final class VerifyChart implements ReleaseStep {
   private final WatchedSources sources;
   private final RegistryAccess registries;
   private final Map<String, String> passedChecks =
-      Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
-          return size() > PASSED_CHECKS_KEPT;
-        }
-      });
+      Collections.synchronizedMap(LeastRecentlyUsed.map(PASSED_CHECKS_KEPT));
 
   public VerifyChart(WatchedSources sources, RegistryAccess registries) {
     this.sources = sources;
